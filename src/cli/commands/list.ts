@@ -1,0 +1,30 @@
+import type { Argv } from 'yargs';
+import { type GlobalArgs, projectFrom } from '../context.js';
+import { printJson } from '../output.js';
+
+const WHAT = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const;
+
+export const command = 'list <what>';
+export const describe = 'List resolved facts, sources, entities, events, questions, glossary, analysis';
+
+export const builder = (y: Argv<GlobalArgs>) =>
+  y
+    .positional('what', { choices: WHAT, demandOption: true })
+    .option('tag', { type: 'string', describe: 'Only items with this tag' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+    .example('$0 list facts --tag figures', 'the campaign figures, one per line')
+    .example('$0 list facts --json', 'every fact with sources, variants and corroboration');
+
+type Args = Awaited<ReturnType<typeof builder>['argv']>;
+
+export async function handler(argv: Args): Promise<void> {
+  const project = projectFrom(argv);
+  const { list } = await import('../../commands/list.js');
+  const items = await list({ project, what: argv.what, tag: argv.tag });
+  if (argv.json) return printJson(items);
+  for (const item of items) {
+    const label = String(item.statement ?? item.title ?? item.name ?? item.question ?? item.term ?? item.text ?? '');
+    const extra = argv.what === 'facts' ? ` [${item.status}, ${item.sensitivity}, ${item.corroboration} outlet(s)]` : '';
+    process.stdout.write(`${String(item.id).padEnd(32)} ${label}${extra}\n`);
+  }
+}

@@ -1,0 +1,46 @@
+import type { Diagnostic } from '../errors.js';
+import { loadFactBase } from '../facts/load.js';
+import { checkQuotes } from '../facts/quotes.js';
+import { KINDS } from '../facts/schema.js';
+import type { Project } from '../project.js';
+
+export interface ValidateOptions {
+  project: Project;
+  /** Folder of source documents: check every quote against its document. */
+  sourcesDir?: string;
+  /** Warnings fail validation too. */
+  strict?: boolean;
+}
+
+export interface ValidateResult {
+  ok: boolean;
+  counts: {
+    facts: number;
+    sources: number;
+    entities: number;
+    events: number;
+    questions: number;
+    glossary: number;
+    analysis: number;
+  };
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  quotesChecked?: number;
+}
+
+export async function validate({ project, sourcesDir, strict = false }: ValidateOptions): Promise<ValidateResult> {
+  const { factBase, report } = await loadFactBase(project.root, project.dataDir);
+  const dir = sourcesDir ?? project.sourcesDir;
+  const quotesChecked = dir ? await checkQuotes(factBase, dir, report) : undefined;
+  const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
+  const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  const errors = report.errors.sort(byPlace);
+  const warnings = report.warnings.sort(byPlace);
+  return {
+    ok: errors.length === 0 && (!strict || warnings.length === 0),
+    counts,
+    errors,
+    warnings,
+    quotesChecked,
+  };
+}

@@ -1,0 +1,306 @@
+// One fact file: bytes → checked YAML document → schema-validated data, with every
+// problem located at file:line:col. Never throws for bad input; problems go to `diags`.
+import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../errors.js';
+import { closest } from '../util/closest.js';
+import { LIMITS } from './limits.js';
+import { type FactFile, factFile, fileOutline, ITEM_SCHEMAS, KINDS, type Kind } from './schema.js';
+
+export interface SourceFile {
+  /** Path as shown to the user (relative to the project root where possible). */
+  path: string;
+  bytes: Uint8Array;
+  /** Size on disk when the bytes were not read because the file is too large. */
+  size?: number;
+}
+
+export interface ParsedFile {
+  path: string;
+  data?: FactFile;
+  /** Finds file:line:col of a path inside this file (e.g. ['facts', 3, 'status']). */
+  locate(path: readonly PropertyKey[]): { line: number; column: number };
+  /** Items that failed the schema: their ids still count as defined, so references to them do not cascade into more errors. */
+  broken: { kind: Kind; id: string }[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile {
+  const nowhere: ParsedFile = { path: file.path, locate: () => ({ line: 1, column: 1 }), broken: [] };
+  const at = (line: number, column: number, message: string, hint: string, path = '') =>
+    diags.push({ file: file.path, line, column, path, message, hint });
+
+  const size = file.size ?? file.bytes.byteLength;
+  if (size > LIMITS.fileBytes) {
+    at(
+      1,
+      1,
+      `file is ${mb(size)}, over the ${mb(LIMITS.fileBytes)} limit for one fact file`,
+      'split it into several files under data/ (any file name ending .yaml)',
+    );
+    return nowhere;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(file.bytes);
+  } catch {
+    const { line, column } = firstBadByte(file.bytes);
+    at(line, column, 'file is not valid UTF-8 text', 'save it as UTF-8 in your editor (it may be Latin-1 or Windows-1252)');
+    return nowhere;
+  }
+  // TextDecoder strips a leading BOM; CRLF needs nothing: yaml and LineCounter count lines the same way.
+  if (text.trim() === '') {
+    at(1, 1, 'file is empty', 'add a section such as `facts:` or `sources:`, or delete the file');
+    return nowhere;
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const locate = (path: readonly PropertyKey[]) => pos(nodeAt(doc, path)?.range?.[0] ?? 0);
+  const parsed: ParsedFile = { path: file.path, locate, broken: [] };
+
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const p = pos(e.pos[0]);
+      at(p.line, p.column, firstLine(e.message), yamlHint(e.code));
+    }
+    return parsed;
+  }
+  const depth = maxDepth(doc.contents);
+  if (depth > LIMITS.nesting) {
+    at(
+      1,
+      1,
+      `nesting is ${depth} levels deep, over the limit of ${LIMITS.nesting}`,
+      'fact files are shallow maps and lists; check the indentation',
+    );
+    return parsed;
+  }
+
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: LIMITS.aliases });
+  } catch (e) {
+    // yaml refuses alias expansion past maxAliasCount ("billion laughs") before it allocates.
+    at(
+      1,
+      1,
+      `YAML aliases expand too far (${(e as Error).message})`,
+      `fact files may use at most ${LIMITS.aliases} alias expansions; write the values out`,
+    );
+    return parsed;
+  }
+
+  const outline = fileOutline.safeParse(js);
+  if (!outline.success) {
+    for (const issue of outline.error.issues) diags.push(schemaDiagnostic(file.path, doc, pos, issue));
+    return parsed;
+  }
+  const items = KINDS.reduce((n, k) => n + (outline.data[k]?.length ?? 0), 0);
+  if (items > LIMITS.itemsPerFile) {
+    at(1, 1, `file holds ${items} items, over the limit of ${LIMITS.itemsPerFile}`, 'split it into several files');
+    return parsed;
+  }
+  const data: Record<string, unknown> = { generated: outline.data.generated };
+  for (const kind of KINDS) {
+    const list = outline.data[kind];
+    if (!list) continue;
+    const schema = ITEM_SCHEMAS[kind];
+    data[kind] = list.flatMap((raw, index) => {
+      const r = schema.safeParse(raw);
+      if (r.success) return [r.data];
+      for (const issue of r.error.issues)
+        diags.push(schemaDiagnostic(file.path, doc, pos, { ...issue, path: [kind, index, ...issue.path] }));
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') parsed.broken.push({ kind, id });
+      return [];
+    });
+  }
+  parsed.data = data as FactFile;
+  return parsed;
+}
+
+function schemaDiagnostic(
+  file: string,
+  doc: Document,
+  pos: (o: number) => { line: number; column: number },
+  issue: z.core.$ZodIssue,
+): Diagnostic {
+  const path = issue.path;
+  const node = nodeAt(doc, path);
+  const dotted = dottedPath(path);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const keyNode = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
+    const allowed = allowedKeys(path);
+    const near = closest(key, allowed);
+    return {
+      file,
+      ...pos((isNode(keyNode) ? keyNode.range?.[0] : undefined) ?? node?.range?.[0] ?? 0),
+      path: dotted ? `${dotted}.${key}` : key,
+      message: `unknown field "${key}"`,
+      hint: near ? `did you mean "${near}"?` : `remove it; fields allowed here: ${allowed.join(', ')}`,
+    };
+  }
+  const missing = issue.code === 'invalid_type' && node === undefined;
+  const where = missing ? nodeAt(doc, path.slice(0, -1)) : node;
+  const field = String(path[path.length - 1] ?? '');
+  if (missing) {
+    return {
+      file,
+      ...pos(where?.range?.[0] ?? 0),
+      path: dotted,
+      message: `missing required field "${field}"`,
+      hint: `add \`${field}:\` to this item`,
+    };
+  }
+  if (path.length === 0 && issue.code === 'invalid_type') {
+    return {
+      file,
+      ...pos(node?.range?.[0] ?? 0),
+      path: '',
+      message: `expected a map of sections, got ${describe(doc.contents)}`,
+      hint: 'a fact file is a map such as `facts:` followed by a list of items',
+    };
+  }
+  return {
+    file,
+    ...pos(node?.range?.[0] ?? 0),
+    path: dotted,
+    message: cleanZodMessage(issue.message),
+    hint: hintFor(issue),
+  };
+}
+
+function hintFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `use one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      return `this field must be ${article(issue.expected)}`;
+    case 'invalid_format':
+    case 'custom':
+      return 'see the fact format in docs/fact-format.md';
+    case 'too_small':
+      return issue.origin === 'array' ? 'add at least one entry' : 'give it a value';
+    default:
+      return 'see the fact format in docs/fact-format.md';
+  }
+}
+
+function cleanZodMessage(message: string): string {
+  return message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+}
+
+function article(t: string): string {
+  return t === 'array' ? 'a list' : t === 'object' ? 'a map' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function describe(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return `a single value (${JSON.stringify(node.value)})`;
+  return 'something else';
+}
+
+type SchemaDef = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+};
+
+/** Field names the schema allows at a data path, to suggest the intended one. */
+function allowedKeys(path: readonly PropertyKey[]): string[] {
+  let def = defOf(factFile);
+  for (const seg of path) {
+    const next = typeof seg === 'number' ? def.element : def.shape?.[String(seg)];
+    if (!next) return [];
+    def = defOf(next);
+  }
+  return def.shape ? Object.keys(def.shape) : [];
+}
+
+/** zod's definition with optional/default/pipe wrappers peeled off. */
+function defOf(schema: z.ZodType): SchemaDef {
+  let def = (schema as unknown as { def: SchemaDef }).def;
+  for (;;) {
+    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+    if (!inner) return def;
+    def = (inner as unknown as { def: SchemaDef }).def;
+  }
+}
+
+/** The node at a data path, or undefined when it is absent. */
+function nodeAt(doc: Document, path: readonly PropertyKey[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === seg)?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+    if (node == null) return undefined;
+  }
+  return isNode(node) ? node : undefined;
+}
+
+function dottedPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+function maxDepth(root: unknown): number {
+  // Iterative, so a hostile 100,000-level file cannot overflow the stack.
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop() as [unknown, number];
+    if (d > max) max = d;
+    if (d > LIMITS.nesting) return d;
+    if (isMap(node)) for (const p of node.items) stack.push([p.value, d + 1]);
+    else if (isSeq(node)) for (const v of node.items) stack.push([v, d + 1]);
+  }
+  return max;
+}
+
+function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const i = lenient.indexOf('\uFFFD');
+  const before = lenient.slice(0, Math.max(0, i));
+  const lines = before.split('\n');
+  return {
+    line: lines.length,
+    column: (lines[lines.length - 1]?.length ?? 0) + 1,
+  };
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'YAML indents with spaces only; replace the tabs with spaces';
+    case 'DUPLICATE_KEY':
+      return 'a key may appear once per map; remove or rename one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation and punctuation on this line and the one before';
+    default:
+      return 'fix the YAML syntax at this position';
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

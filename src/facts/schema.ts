@@ -1,0 +1,254 @@
+// The fact model: the one source of truth for what a fact file may hold.
+// `schema/briefbook.schema.json` is generated from it (scripts/gen-schema), and a test
+// keeps the two in sync, so editors complete and check the same rules `validate` does.
+import { z } from 'zod';
+
+/** Ordered lowest to highest: an audience cleared for a level sees it and everything below. */
+export const SENSITIVITIES = ['public', 'internal', 'restricted'] as const;
+export const STATUSES = ['confirmed', 'reported', 'alleged', 'disputed', 'denied', 'no-comment'] as const;
+
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+export type Status = (typeof STATUSES)[number];
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lower-case letters, digits, ".", "_" and "-", e.g. "campaign.accounts"')
+  .describe('Stable identifier. Templates, diffs and citations use it; never reuse or renumber.');
+
+/** YYYY, YYYY-MM or YYYY-MM-DD: sources are often only as precise as a month. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => s.length < 10 || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), {
+    message: 'not a real calendar date',
+  })
+  .describe('A date as precise as the sources are: YYYY, YYYY-MM or YYYY-MM-DD.');
+
+const period = z
+  .strictObject({
+    from: partialDate.optional(),
+    to: partialDate.optional(),
+    text: z.string().optional().describe('How the sources put it, e.g. "late April to early June".'),
+  })
+  .describe('A span of time; either end may be open.');
+
+const sensitivity = z.enum(SENSITIVITIES).describe('Who may see it: public < internal < restricted.');
+const status = z
+  .enum(STATUSES)
+  .describe('How established it is: confirmed, reported, alleged (one party claims it), disputed, denied, no-comment.');
+const tags = z.array(z.string().min(1)).describe('Topics, used by templates to pick facts.');
+
+const httpUrl = z
+  .string()
+  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), {
+    message: 'links must be absolute http(s) URLs',
+  })
+  .describe('An http(s) link; other schemes (javascript:, file:) are refused.');
+
+export const citation = z
+  .strictObject({
+    source: id.describe('The id of a source in the fact base.'),
+    quote: z.string().min(1).optional().describe('Exact words a party is reported to have said, as they appear in the source document.'),
+    note: z.string().optional(),
+  })
+  .describe('One source backing a statement, with an optional exact short quote.');
+
+export const value = z
+  .strictObject({
+    number: z.number().optional().describe('A single figure.'),
+    min: z.number().optional().describe('Lower bound of a range.'),
+    max: z.number().optional().describe('Upper bound of a range.'),
+    unit: z.string().min(1).describe('What is counted, e.g. "accounts", "exchanges", "USD".'),
+    qualifier: z
+      .enum(['exact', 'approximately', 'about', 'nearly', 'more-than', 'at-least', 'up-to', 'thousands', 'millions'])
+      .optional()
+      .describe('How the source hedges the figure ("nearly 25,000", "more than 28.8m").'),
+  })
+  .refine((v) => v.number !== undefined || v.min !== undefined || v.max !== undefined || v.qualifier !== undefined, {
+    message: 'a value needs number, or min/max, or a qualifier such as "thousands"',
+  })
+  .describe('A typed figure: a number or a range, with its unit.');
+
+const variant = z
+  .strictObject({
+    id: id.optional().describe('Optional stable id for the variant, unique within the fact.'),
+    statement: z.string().min(1).describe('This version of the fact, in our own words.'),
+    value: value.optional(),
+    date: partialDate.optional(),
+    period: period.optional(),
+    sources: z.array(citation).min(1),
+  })
+  .describe('One version of a fact as some sources give it, where sources disagree or differ in precision.');
+
+export const fact = z
+  .strictObject({
+    id,
+    statement: z.string().min(1).describe('The fact in our own words; never a source sentence.'),
+    value: value.optional(),
+    date: partialDate.optional(),
+    period: period.optional(),
+    status,
+    sensitivity,
+    tags: tags.default([]),
+    entities: z.array(id).default([]).describe('Entities the fact is about.'),
+    sources: z.array(citation).default([]),
+    variants: z.array(variant).default([]),
+    links: z.array(z.strictObject({ title: z.string().min(1), url: httpUrl })).default([]),
+    note: z.string().optional().describe('Editorial note for reviewers; rendered only for internal audiences.'),
+  })
+  .describe('A single sourced fact.');
+
+export const source = z
+  .strictObject({
+    id,
+    title: z.string().min(1),
+    publisher: z.string().optional().describe('Who published this document (outlet, site, agency).'),
+    date: partialDate.optional(),
+    document: z.string().optional().describe('The document file it is, relative to the sources folder.'),
+    url: httpUrl.optional(),
+    via: z.array(z.string().min(1)).default([]).describe('Outlets it reports through (Reuters, Financial Times…), to judge independence.'),
+    kind: z.enum(['news', 'aggregator', 'letter', 'official', 'dataset', 'other']).default('news'),
+    note: z.string().optional(),
+  })
+  .describe('A document facts cite.');
+
+export const membership = z.strictObject({
+  committee: id.describe('Entity id of the committee or subcommittee.'),
+  title: z.string().optional().describe('Chairman, Ranking Member…'),
+  side: z.enum(['majority', 'minority']).optional(),
+  rank: z.number().int().positive().optional(),
+});
+
+export const entity = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    kind: z.enum(['person', 'organisation', 'company', 'lab', 'committee', 'agency', 'office', 'legislature']),
+    description: z.string().optional(),
+    roles: z.array(z.string().min(1)).default([]).describe('Roles in plain words, e.g. "Chairman, Senate Banking Committee".'),
+    parent: id.optional().describe('Entity this one belongs to (a lab to its company, a subcommittee to its committee).'),
+    party: z.string().optional(),
+    state: z.string().optional(),
+    chamber: z.enum(['senate', 'house']).optional(),
+    bioguide: z.string().optional(),
+    termStart: partialDate.optional(),
+    website: httpUrl.optional(),
+    phone: z.string().optional(),
+    memberships: z.array(membership).default([]),
+    sensitivity: sensitivity.default('public'),
+    tags: tags.default([]),
+    sources: z.array(citation).default([]),
+  })
+  .describe('A person or organisation.');
+
+export const event = z
+  .strictObject({
+    id,
+    date: partialDate,
+    end: partialDate.optional(),
+    title: z.string().min(1).describe('What happened, in a line.'),
+    facts: z.array(id).default([]).describe('Facts this event rests on.'),
+    sources: z.array(citation).default([]),
+    sensitivity: sensitivity.default('public'),
+    tags: tags.default([]),
+  })
+  .describe('A dated entry for the timeline.');
+
+export const question = z
+  .strictObject({
+    id,
+    question: z.string().min(1),
+    answer: z.string().min(1).describe('Suggested answer; cite the facts it rests on in `facts`.'),
+    facts: z.array(id).min(1, 'an answer must cite at least one fact id'),
+    difficulty: z.enum(['routine', 'hard']).default('routine'),
+    sensitivity: sensitivity.default('public'),
+    tags: tags.default([]),
+  })
+  .describe('An anticipated hearing question with a suggested answer.');
+
+export const term = z
+  .strictObject({
+    id,
+    term: z.string().min(1),
+    definition: z.string().min(1),
+    facts: z.array(id).default([]),
+    sources: z.array(citation).default([]),
+    sensitivity: sensitivity.default('public'),
+    tags: tags.default([]),
+  })
+  .describe('A glossary term.');
+
+export const analysis = z
+  .strictObject({
+    id,
+    kind: z.enum(['assessment', 'recommendation', 'follow-up']),
+    text: z.string().min(1),
+    facts: z.array(id).min(1, 'staff analysis must cite the facts it rests on'),
+    sensitivity: sensitivity.default('internal'),
+    tags: tags.default([]),
+  })
+  .describe('Staff analysis: an assessment, recommended position or open follow-up. Internal by default.');
+
+/** A fact file: any mix of sections, so a fact base can be split however its editors like. */
+export const factFile = z
+  .strictObject({
+    generated: z
+      .string()
+      .optional()
+      .describe('Set by importers (e.g. "briefbook import legislators"): the file is rewritten on re-import.'),
+    sources: z.array(source).optional(),
+    facts: z.array(fact).optional(),
+    entities: z.array(entity).optional(),
+    events: z.array(event).optional(),
+    questions: z.array(question).optional(),
+    glossary: z.array(term).optional(),
+    analysis: z.array(analysis).optional(),
+  })
+  .describe('A briefbook fact file.');
+
+export type Citation = z.infer<typeof citation>;
+export type Value = z.infer<typeof value>;
+export type Variant = z.infer<typeof variant>;
+export type Fact = z.infer<typeof fact>;
+export type Source = z.infer<typeof source>;
+export type Entity = z.infer<typeof entity>;
+export type Event = z.infer<typeof event>;
+export type Question = z.infer<typeof question>;
+export type Term = z.infer<typeof term>;
+export type Analysis = z.infer<typeof analysis>;
+export type FactFile = z.infer<typeof factFile>;
+
+/** The sections of a fact file that hold id-keyed items, in the order they are reported. */
+export const KINDS = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const SINGULAR: Record<Kind, string> = {
+  facts: 'fact',
+  sources: 'source',
+  entities: 'entity',
+  events: 'event',
+  questions: 'question',
+  glossary: 'glossary term',
+  analysis: 'analysis item',
+};
+
+/** The item schema of each section, for validating items one at a time. */
+export const ITEM_SCHEMAS = {
+  facts: fact,
+  sources: source,
+  entities: entity,
+  events: event,
+  questions: question,
+  glossary: term,
+  analysis,
+};
+
+/** A fact file's outline with the items unchecked: one bad item must not hide the rest. */
+export const fileOutline = z.strictObject({
+  generated: z.string().optional(),
+  ...Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown()).optional()])),
+}) as unknown as z.ZodType<{ generated?: string } & Partial<Record<Kind, unknown[]>>>;
+
+export function factFileJsonSchema(): unknown {
+  return z.toJSONSchema(factFile, { io: 'input', target: 'draft-7' });
+}
