@@ -71,6 +71,12 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
 
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
+      const open = e.code === 'MISSING_CHAR' ? openingQuote(text, e.pos[0]) : -1;
+      if (open >= 0) {
+        const p = pos(open);
+        at(p.line, p.column, `quoted text opened here is never closed (${firstLine(e.message)})`, 'add the closing quote mark at the end of the value');
+        continue;
+      }
       const p = pos(e.pos[0]);
       at(p.line, p.column, firstLine(e.message), yamlHint(e.code));
     }
@@ -152,7 +158,7 @@ function schemaDiagnostic(
       hint: near ? `did you mean "${near}"?` : `remove it; fields allowed here: ${allowed.join(', ')}`,
     };
   }
-  const missing = issue.code === 'invalid_type' && node === undefined;
+  const missing = node === undefined && path.length > 0;
   const where = missing ? nodeAt(doc, path.slice(0, -1)) : node;
   const field = String(path[path.length - 1] ?? '');
   if (missing) {
@@ -280,6 +286,17 @@ function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
     line: lines.length,
     column: (lines[lines.length - 1]?.length ?? 0) + 1,
   };
+}
+
+/** Where an unclosed quoted scalar starts: the last quote before `end` that opens a value. */
+function openingQuote(text: string, end: number): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch !== '"' && ch !== "'") continue;
+    const before = text.slice(0, i).trimEnd().at(-1);
+    if (before === undefined || ':-[{,'.includes(before)) return i;
+  }
+  return -1;
 }
 
 function yamlHint(code: string): string {

@@ -127,6 +127,9 @@ export const entity = z
     description: z.string().optional(),
     roles: z.array(z.string().min(1)).default([]).describe('Roles in plain words, e.g. "Chairman, Senate Banking Committee".'),
     parent: id.optional().describe('Entity this one belongs to (a lab to its company, a subcommittee to its committee).'),
+    record: id
+      .optional()
+      .describe('The generated record (e.g. an imported legislator) this hand-written entity is the same as; packets use its details.'),
     party: z.string().optional(),
     state: z.string().optional(),
     chamber: z.enum(['senate', 'house']).optional(),
@@ -249,6 +252,8 @@ export const fileOutline = z.strictObject({
   ...Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown()).optional()])),
 }) as unknown as z.ZodType<{ generated?: string } & Partial<Record<Kind, unknown[]>>>;
 
-export function factFileJsonSchema(): unknown {
-  return z.toJSONSchema(factFile, { io: 'input', target: 'draft-7' });
+/** The JSON Schema editors use (yaml-language-server), as the exact text of schema/briefbook.schema.json. */
+export function schemaJson(): string {
+  const schema = z.toJSONSchema(factFile, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...schema, title: 'briefbook fact file' }, null, 2)}\n`;
 }
