@@ -141,6 +141,14 @@ const CASES: Case[] = [
     message: /aliases expand too far/,
   },
   {
+    name: 'nesting too deep',
+    files: { 'data/deep.yaml': `facts: ${'['.repeat(40)}${']'.repeat(40)}\n` },
+    file: 'data/deep.yaml',
+    line: 1,
+    column: 1,
+    message: /nesting is 33 levels deep, over the limit of 32/,
+  },
+  {
     name: 'a 50 MB file',
     files: { 'data/huge.yaml': `facts:\n${'  # padding padding padding padding padding padding padding padding\n'.repeat(760_000)}` },
     file: 'data/huge.yaml',
