@@ -4,11 +4,12 @@
 import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { exitCodeFor, formatLocation, UsageError, UserError } from '../errors.js';
+import * as importCmd from './commands/import.js';
 import * as list from './commands/list.js';
 import * as validate from './commands/validate.js';
 import { paint, printDiagnostics } from './output.js';
 
-const COMMANDS = [validate, list] as unknown as CommandModule[];
+const COMMANDS = [validate, list, importCmd] as unknown as CommandModule[];
 
 export async function main(args = hideBin(process.argv)): Promise<void> {
   const parser = yargs(args)

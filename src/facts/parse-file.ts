@@ -1,5 +1,6 @@
 // One fact file: bytes → checked YAML document → schema-validated data, with every
 // problem located at file:line:col. Never throws for bad input; problems go to `diags`.
+import * as jsYaml from 'js-yaml';
 import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
@@ -55,34 +56,75 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     return nowhere;
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: true,
-    uniqueKeys: true,
-    strict: true,
-  });
+  // Positions come from the `yaml` package's document model, which is 4× slower to build
+  // than js-yaml's plain parse. Most files are valid, so parse fast first and build the
+  // located document only when something must be reported.
+  let located: { doc: Document; lineCounter: LineCounter } | undefined;
+  const slow = () => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      located = { doc: parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true }), lineCounter };
+    }
+    return located;
+  };
   const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
+    const p = slow().lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const locate = (path: readonly PropertyKey[]) => pos(nodeAt(doc, path)?.range?.[0] ?? 0);
+  let raw: Partial<Record<Kind, unknown[]>> | undefined;
+  let ids: Map<string, { line: number; column: number } | null> | undefined;
+  const locate = (path: readonly PropertyKey[]) => {
+    // Warnings on a big valid base are mostly about whole items: find the item's `id:`
+    // line in the text rather than building the slow document for every such file.
+    if (path.length === 2 && raw && typeof path[1] === 'number') {
+      const id = (raw[path[0] as Kind]?.[path[1]] as { id?: unknown } | undefined)?.id;
+      ids ??= idIndex(text);
+      const hit = typeof id === 'string' ? ids.get(id) : undefined;
+      if (hit) return hit;
+    }
+    return pos(nodeAt(slow().doc, path)?.range?.[0] ?? 0);
+  };
   const parsed: ParsedFile = { path: file.path, locate, broken: [] };
 
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const open = e.code === 'MISSING_CHAR' ? openingQuote(text, e.pos[0]) : -1;
-      if (open >= 0) {
-        const p = pos(open);
-        at(p.line, p.column, `quoted text opened here is never closed (${firstLine(e.message)})`, 'add the closing quote mark at the end of the value');
-        continue;
+  let js = fastParse(text);
+  if (js === SLOW_PATH) {
+    const { doc } = slow();
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const open = e.code === 'MISSING_CHAR' ? openingQuote(text, e.pos[0]) : -1;
+        if (open >= 0) {
+          const p = pos(open);
+          at(
+            p.line,
+            p.column,
+            `quoted text opened here is never closed (${firstLine(e.message)})`,
+            'add the closing quote mark at the end of the value',
+          );
+          continue;
+        }
+        const p = pos(e.pos[0]);
+        at(p.line, p.column, firstLine(e.message), yamlHint(e.code));
       }
-      const p = pos(e.pos[0]);
-      at(p.line, p.column, firstLine(e.message), yamlHint(e.code));
+      return parsed;
     }
-    return parsed;
+    try {
+      js = doc.toJS({ maxAliasCount: LIMITS.aliases });
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        at(1, 1, `nesting is too deep (over ${LIMITS.nesting} levels)`, 'fact files are shallow maps and lists; check the indentation');
+      } else {
+        // yaml refuses alias expansion past maxAliasCount ("billion laughs") before it allocates.
+        at(
+          1,
+          1,
+          `YAML aliases expand too far (${(e as Error).message})`,
+          `fact files may use at most ${LIMITS.aliases} alias expansions; write the values out`,
+        );
+      }
+      return parsed;
+    }
   }
-  const depth = maxDepth(doc.contents);
+  const depth = maxDepth(js);
   if (depth > LIMITS.nesting) {
     at(
       1,
@@ -93,23 +135,10 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     return parsed;
   }
 
-  let js: unknown;
-  try {
-    js = doc.toJS({ maxAliasCount: LIMITS.aliases });
-  } catch (e) {
-    // yaml refuses alias expansion past maxAliasCount ("billion laughs") before it allocates.
-    at(
-      1,
-      1,
-      `YAML aliases expand too far (${(e as Error).message})`,
-      `fact files may use at most ${LIMITS.aliases} alias expansions; write the values out`,
-    );
-    return parsed;
-  }
-
   const outline = fileOutline.safeParse(js);
+  if (outline.success) raw = outline.data;
   if (!outline.success) {
-    for (const issue of outline.error.issues) diags.push(schemaDiagnostic(file.path, doc, pos, issue));
+    for (const issue of outline.error.issues) diags.push(schemaDiagnostic(file.path, slow().doc, pos, issue));
     return parsed;
   }
   const items = KINDS.reduce((n, k) => n + (outline.data[k]?.length ?? 0), 0);
@@ -126,7 +155,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
       const r = schema.safeParse(raw);
       if (r.success) return [r.data];
       for (const issue of r.error.issues)
-        diags.push(schemaDiagnostic(file.path, doc, pos, { ...issue, path: [kind, index, ...issue.path] }));
+        diags.push(schemaDiagnostic(file.path, slow().doc, pos, { ...issue, path: [kind, index, ...issue.path] }));
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'string') parsed.broken.push({ kind, id });
       return [];
@@ -264,17 +293,48 @@ function dottedPath(path: readonly PropertyKey[]): string {
 }
 
 function maxDepth(root: unknown): number {
-  // Iterative, so a hostile 100,000-level file cannot overflow the stack.
+  // Iterative, so a hostile deeply nested file cannot overflow the stack.
   let max = 0;
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length) {
-    const [node, d] = stack.pop() as [unknown, number];
+    const [value, d] = stack.pop() as [unknown, number];
     if (d > max) max = d;
     if (d > LIMITS.nesting) return d;
-    if (isMap(node)) for (const p of node.items) stack.push([p.value, d + 1]);
-    else if (isSeq(node)) for (const v of node.items) stack.push([v, d + 1]);
+    if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stack.push([v, d + 1]);
   }
   return max;
+}
+
+/** Every `id: <value>` key in the text with its position; an id seen twice maps to null. */
+function idIndex(text: string): Map<string, { line: number; column: number } | null> {
+  const index = new Map<string, { line: number; column: number } | null>();
+  const re = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*(["']?)([^"'\s#]+)\2[ \t]*(?:#.*)?\r?$/gm;
+  let line = 1;
+  let counted = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let k = text.indexOf('\n', counted); k !== -1 && k < m.index; k = text.indexOf('\n', k + 1)) line++;
+    counted = m.index;
+    const id = m[3] ?? '';
+    index.set(id, index.has(id) ? null : { line, column: (m[1]?.length ?? 0) + 1 });
+  }
+  return index;
+}
+
+const SLOW_PATH = Symbol('slow path');
+
+/**
+ * js-yaml with YAML 1.2's core schema (no timestamps, like `yaml`). Anything unusual —
+ * anchors and aliases (their expansion must be counted), tabs, a parse error — goes to
+ * the slow path, whose `yaml` document enforces the limits and locates the problem.
+ */
+function fastParse(text: string): unknown {
+  // Checked on the raw text, quotes and comments included: over-eager is only slower.
+  if (/[&*!\t]/.test(text)) return SLOW_PATH;
+  try {
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return SLOW_PATH;
+  }
 }
 
 function firstBadByte(bytes: Uint8Array): { line: number; column: number } {

@@ -56,7 +56,10 @@ export const member = z.looseObject({
 });
 
 /** Committee code (SSBK, or SSBK04 for a subcommittee) → its members. */
-export const membershipFile = z.record(z.string().regex(/^[A-Z]{4}(\d{2})?$/, 'expected a committee code such as SSBK or SSBK04'), z.array(member));
+export const membershipFile = z.record(
+  z.string().regex(/^[A-Z]{4}(\d{2})?$/, 'expected a committee code such as SSBK or SSBK04'),
+  z.array(member),
+);
 
 export type Term = z.infer<typeof term>;
 export type Legislator = z.infer<typeof legislator>;

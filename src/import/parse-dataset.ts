@@ -49,7 +49,12 @@ export function parseDataset<S extends z.ZodType>(file: DatasetText, schema: S):
     fail(
       doc.errors.slice(0, DATASET_LIMITS.issues).map((e) => {
         const p = pos(e.pos[0]);
-        return at(p.line, p.column, `not valid YAML: ${e.message.split('\n')[0]}`, 'the file is damaged or not the upstream file; download it again');
+        return at(
+          p.line,
+          p.column,
+          `not valid YAML: ${e.message.split('\n')[0]}`,
+          'the file is damaged or not the upstream file; download it again',
+        );
       }),
       `${file.path} is not valid YAML`,
       'download it again from unitedstates/congress-legislators',

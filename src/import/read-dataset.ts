@@ -2,7 +2,7 @@
 // checking are separate: this only says whether a file could be had, parse-dataset.ts
 // says whether it is in the right shape.
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Diagnostic, UserError } from '../errors.js';
 import { DATASET_FILES, type DatasetKey } from './legislators-format.js';
 import { DATASET_LIMITS, type DatasetText } from './parse-dataset.js';
@@ -21,6 +21,8 @@ export interface RawDataset {
 }
 
 export interface ReadOptions {
+  /** Folder paths are relative to this; defaults to the process's working folder. */
+  cwd?: string;
   /** Injected in tests; defaults to the global fetch. */
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -33,19 +35,26 @@ export function isUrl(from: string): boolean {
 }
 
 export async function readDataset(from: string, opts: ReadOptions = {}): Promise<RawDataset> {
-  return isUrl(from) ? readFromUrl(from, opts) : readFromDir(from);
+  return isUrl(from) ? readFromUrl(from, opts) : readFromDir(from, resolve(opts.cwd ?? process.cwd(), from));
 }
 
-async function readFromDir(dir: string): Promise<RawDataset> {
+/** `dir` as the user wrote it names files in messages; `abs` is where they are read. */
+async function readFromDir(dir: string, abs: string): Promise<RawDataset> {
+  const folder = await stat(abs).catch(() => undefined);
+  if (!folder?.isDirectory()) {
+    throw new UserError(`--from ${dir}: ${folder ? 'is a file, not a folder' : 'no such folder'}`, {
+      hint: `pass the folder holding ${KEYS.map((k) => DATASET_FILES[k].name).join(', ')}, or an http(s) base URL`,
+    });
+  }
   const missing: Diagnostic[] = [];
   const files = {} as Record<DatasetKey, DatasetText>;
   let modified: Date | undefined;
   for (const key of KEYS) {
     const path = join(dir, DATASET_FILES[key].name);
     try {
-      const info = await stat(path);
+      const info = await stat(join(abs, DATASET_FILES[key].name));
       if (info.size > DATASET_LIMITS.bytes) throw tooLarge(path, info.size);
-      files[key] = { path, text: await readFile(path, 'utf8') };
+      files[key] = { path, text: await readFile(join(abs, DATASET_FILES[key].name), 'utf8') };
       if (!modified || info.mtime > modified) modified = info.mtime;
     } catch (e) {
       if (e instanceof UserError) throw e;
@@ -66,7 +75,7 @@ async function readFromDir(dir: string): Promise<RawDataset> {
       hint: 'download them from https://github.com/unitedstates/congress-legislators (no edits needed)',
     });
   }
-  const readme = await readFile(join(dir, 'README.md'), 'utf8').catch(() => undefined);
+  const readme = await readFile(join(abs, 'README.md'), 'utf8').catch(() => undefined);
   return { files, readme, modified, isUrl: false };
 }
 

@@ -27,7 +27,36 @@ function expectLocatedOutcome(files: { path: string; bytes: Uint8Array }[]): voi
 
 const yamlish = fc.string({ maxLength: 400, unit: 'binary' });
 const yamlTokens = fc
-  .array(fc.constantFrom('facts:', 'sources:', '\n', '  ', '- ', 'id: ', 'a', '&x ', '*x', '[', ']', '{', '}', ':', '"', "'", '\t', '#', '|', '>', '---', '!!str ', '? ', '1e9', 'null'), { maxLength: 120 })
+  .array(
+    fc.constantFrom(
+      'facts:',
+      'sources:',
+      '\n',
+      '  ',
+      '- ',
+      'id: ',
+      'a',
+      '&x ',
+      '*x',
+      '[',
+      ']',
+      '{',
+      '}',
+      ':',
+      '"',
+      "'",
+      '\t',
+      '#',
+      '|',
+      '>',
+      '---',
+      '!!str ',
+      '? ',
+      '1e9',
+      'null',
+    ),
+    { maxLength: 120 },
+  )
   .map((parts) => parts.join(''));
 
 describe('loader never crashes', () => {
@@ -52,10 +81,17 @@ describe('loader never crashes', () => {
   it('on mutations of the real fact base (flipped, inserted and deleted bytes)', () => {
     const mutation = fc.record({
       file: fc.nat({ max: realFiles.length - 1 }),
-      edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), op: fc.constantFrom('flip', 'insert', 'delete'), byte: fc.integer({ min: 0, max: 255 }) }), {
-        minLength: 1,
-        maxLength: 8,
-      }),
+      edits: fc.array(
+        fc.record({
+          at: fc.double({ min: 0, max: 1, noNaN: true }),
+          op: fc.constantFrom('flip', 'insert', 'delete'),
+          byte: fc.integer({ min: 0, max: 255 }),
+        }),
+        {
+          minLength: 1,
+          maxLength: 8,
+        },
+      ),
     });
     fc.assert(
       fc.property(mutation, ({ file, edits }) => {

@@ -11,7 +11,16 @@ it('schema/briefbook.schema.json matches the fact model', () => {
 
 it('the schema knows every section and refuses unknown fields', () => {
   const schema = JSON.parse(schemaJson());
-  expect(Object.keys(schema.properties)).toEqual(['generated', 'sources', 'facts', 'entities', 'events', 'questions', 'glossary', 'analysis']);
+  expect(Object.keys(schema.properties)).toEqual([
+    'generated',
+    'sources',
+    'facts',
+    'entities',
+    'events',
+    'questions',
+    'glossary',
+    'analysis',
+  ]);
   expect(schema.additionalProperties).toBe(false);
   expect(schema.properties.facts.items.required).toEqual(expect.arrayContaining(['id', 'statement', 'status', 'sensitivity']));
 });

@@ -158,7 +158,9 @@ const CASES: Case[] = [
   },
   {
     name: 'non-UTF-8 bytes',
-    files: { 'data/latin1.yaml': Buffer.concat([Buffer.from('facts:\n  - id: a\n    statement: caf'), Buffer.from([0xe9]), Buffer.from('\n')]) },
+    files: {
+      'data/latin1.yaml': Buffer.concat([Buffer.from('facts:\n  - id: a\n    statement: caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    },
     file: 'data/latin1.yaml',
     line: 3,
     column: 19,

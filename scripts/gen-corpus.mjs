@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Generates a synthetic brief project for benchmarks: N facts of realistic size across
+// many files, with sources, variants, tags, entities, events, questions, and (when the
+// shipped templates exist) 50 audiences copied from them. With --git it commits the
+// project and a second revision that changes 1% of the facts, for `briefbook diff`.
+//
+//   node scripts/gen-corpus.mjs DIR [--facts 10000] [--audiences 50] [--git]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    facts: { type: 'string', default: '10000' },
+    audiences: { type: 'string', default: '50' },
+    git: { type: 'boolean', default: false },
+  },
+});
+const dir = positionals[0];
+if (!dir) {
+  console.error('usage: gen-corpus.mjs DIR [--facts N] [--audiences N] [--git]');
+  process.exit(2);
+}
+const N = Number(values.facts);
+const AUDIENCES = Number(values.audiences);
+const FACTS_PER_FILE = 200;
+const TAGS = [
+  'campaign',
+  'figures',
+  'method',
+  'targets',
+  'attribution',
+  'letter',
+  'recipients',
+  'asks',
+  'earlier-claims',
+  'comparison',
+  'policy',
+  'export-controls',
+  'hearing',
+  'responses',
+  'industry',
+  'key',
+];
+const STATUSES = ['alleged', 'reported', 'confirmed', 'disputed', 'no-comment'];
+const OUTLETS = ['Reuters', 'Financial Times', 'Bloomberg', 'Associated Press', 'Politico', 'Axios', 'The Wall Street Journal', 'Nikkei'];
+
+// A small deterministic PRNG so every run generates the same corpus.
+let seed = 20260610;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const words =
+  'agency committee letter campaign accounts exchanges model capabilities reasoning engineering export controls chips senators hearing officials report outlet review disclosure access restriction policy memo court designation list operators lab'.split(
+    ' ',
+  );
+const sentence = (n) => {
+  const w = Array.from({ length: n }, () => pick(words));
+  return `${w.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+};
+
+const nSources = Math.max(20, Math.round(N / 20));
+const sources = Array.from({ length: nSources }, (_, i) => ({
+  id: `src.${i}`,
+  title: `Report ${i}: ${sentence(8)}`,
+  publisher: `Publisher ${i % 40}`,
+  date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+  via: [pick(OUTLETS), ...(rand() < 0.3 ? [pick(OUTLETS)] : [])].filter((v, k, a) => a.indexOf(v) === k),
+  kind: 'news',
+}));
+const cite = () => ({ source: `src.${Math.floor(rand() * nSources)}` });
+
+function makeFact(i) {
+  const f = {
+    id: `area${i % 25}.fact-${i}`,
+    statement: sentence(18 + Math.floor(rand() * 20)),
+    status: pick(STATUSES),
+    sensitivity: rand() < 0.15 ? 'internal' : 'public',
+    tags: [pick(TAGS), pick(TAGS)].filter((v, k, a) => a.indexOf(v) === k),
+    sources: [cite(), ...(rand() < 0.6 ? [cite()] : [])],
+  };
+  if (rand() < 0.3) f.value = { number: Math.floor(rand() * 100000), unit: 'accounts', qualifier: 'about' };
+  if (rand() < 0.2) {
+    f.variants = [
+      { id: 'a', statement: sentence(12), value: { number: 25000, unit: 'accounts', qualifier: 'nearly' }, sources: [cite()] },
+      { id: 'b', statement: sentence(12), value: { unit: 'accounts', qualifier: 'thousands' }, sources: [cite()] },
+    ];
+  }
+  return f;
+}
+
+const facts = Array.from({ length: N }, (_, i) => makeFact(i));
+const write = (path, value) => {
+  mkdirSync(join(dir, path, '..'), { recursive: true });
+  writeFileSync(
+    join(dir, path),
+    `# yaml-language-server: $schema=../../schema/briefbook.schema.json\n${stringify(value, { lineWidth: 0 })}`,
+  );
+};
+
+function writeProject(factList) {
+  rmSync(join(dir, 'data'), { recursive: true, force: true });
+  write('data/sources.yaml', { sources });
+  for (let f = 0; f * FACTS_PER_FILE < factList.length; f++)
+    write(`data/facts/part-${String(f).padStart(3, '0')}.yaml`, { facts: factList.slice(f * FACTS_PER_FILE, (f + 1) * FACTS_PER_FILE) });
+  write('data/entities.yaml', {
+    entities: Array.from({ length: 100 }, (_, i) => ({ id: `entity.${i}`, name: `Entity ${i}`, kind: 'organisation' })),
+  });
+  write('data/events.yaml', {
+    events: Array.from({ length: Math.round(N / 20) }, (_, i) => ({
+      id: `event.${i}`,
+      date: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+      title: sentence(9),
+      facts: [facts[(i * 7) % N].id],
+      sources: [cite()],
+    })),
+  });
+  write('data/questions.yaml', {
+    questions: Array.from({ length: Math.round(N / 50) }, (_, i) => ({
+      id: `question.${i}`,
+      question: `${sentence(12).slice(0, -1)}?`,
+      answer: sentence(30),
+      facts: [facts[(i * 13) % N].id],
+    })),
+  });
+}
+
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'briefbook.yaml'), 'title: Generated benchmark corpus\n');
+writeFileSync(join(dir, '.gitignore'), 'out/\n');
+writeProject(facts);
+
+// Audiences: copies of the shipped ones under new names, so rendering cost is realistic.
+const shipped = new URL('../templates/', import.meta.url).pathname;
+if (existsSync(join(shipped, 'audiences'))) {
+  const files = readdirSync(join(shipped, 'audiences'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  mkdirSync(join(dir, 'templates', 'audiences'), { recursive: true });
+  for (const sub of ['partials', 'styles'])
+    if (existsSync(join(shipped, sub))) execFileSync('cp', ['-r', join(shipped, sub), join(dir, 'templates', sub)]);
+  for (let a = 0; a < AUDIENCES && files.length; a++) {
+    const file = files[a % files.length];
+    writeFileSync(
+      join(dir, 'templates', 'audiences', `${file.replace(/\.md$/, '')}-${a}.md`),
+      readFileSync(join(shipped, 'audiences', file)),
+    );
+  }
+}
+
+if (values.git) {
+  const git = (...args) =>
+    execFileSync('git', ['-C', dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'corpus');
+  // Second revision: 1% of facts changed (status, statement or sensitivity).
+  const changed = facts.map((f, i) => {
+    if (i % 100 !== 0) return f;
+    const g = structuredClone(f);
+    if (i % 300 === 0) g.status = g.status === 'confirmed' ? 'alleged' : 'confirmed';
+    else if (i % 300 === 100) g.statement = sentence(20);
+    else g.sensitivity = g.sensitivity === 'public' ? 'internal' : 'public';
+    return g;
+  });
+  writeProject(changed);
+  git('add', '-A');
+  git('commit', '-qm', 'revise 1%');
+}
+console.log(`wrote ${N} facts, ${nSources} sources to ${dir}`);

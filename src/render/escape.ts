@@ -1,0 +1,67 @@
+// Escaping for text that comes from the fact base. A statement is data, never markup:
+// it must not open a Markdown link, emphasis, table cell, heading or list, and must not
+// carry HTML. We backslash-escape what Markdown would interpret (keeping the .md file
+// readable) and collapse it onto one line, so it is safe in a paragraph, list item or
+// table cell alike.
+
+/** Markdown-escapes plain text: the result renders as exactly the same characters. */
+export function escapeMarkdown(text: string): string {
+  let t = text.replace(/\s+/g, ' ').trim();
+  t = t.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  // Entities (`&amp;`) would be decoded; a bare `&` is fine and reads better.
+  t = t.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  // GFM autolinks bare URLs, www. names and e-mail addresses.
+  t = t.replace(/:\/\//g, '\\://').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+  t = t.replace(/(?<=\w)@(?=\w)/g, '\\@');
+  // Constructs that only count at the start of a line: headings, lists, quotes, rules.
+  t = t.replace(/^([#+\-=>])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  // A trailing `#` would be taken as the closing sequence of an ATX heading.
+  t = t.replace(/(?<!\\)#$/, '\\#');
+  return t;
+}
+
+/** Reverses escapeMarkdown's backslashes, for comparing rendered text with fact text. */
+export function unescapeMarkdown(md: string): string {
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c] ?? c);
+}
+
+/**
+ * A string from the fact base (or front matter) as templates see it. Handlebars prints
+ * objects with `toHTML()` through that method, and `{{{triple}}}` stashes through
+ * `toString()`, so both give the escaped form; helpers read `.raw`.
+ */
+export class Text {
+  constructor(readonly raw: string) {}
+  toHTML(): string {
+    return escapeMarkdown(this.raw);
+  }
+  toString(): string {
+    return escapeMarkdown(this.raw);
+  }
+  toJSON(): string {
+    return this.raw;
+  }
+}
+
+/** The raw string behind a helper argument (a Text, a literal, a number…). */
+export function raw(value: unknown): string {
+  if (value instanceof Text) return value.raw;
+  if (value === undefined || value === null) return '';
+  return String(value);
+}
+
+/** Deep copy with every string wrapped in Text: the whole template context is data. */
+export function wrapStrings<T>(value: T): unknown {
+  if (typeof value === 'string') return new Text(value);
+  if (Array.isArray(value)) return value.map(wrapStrings);
+  if (value && typeof value === 'object' && !(value instanceof Text) && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrapStrings(v)]));
+  }
+  return value;
+}
