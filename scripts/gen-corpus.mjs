@@ -50,7 +50,10 @@ const OUTLETS = ['Reuters', 'Financial Times', 'Bloomberg', 'Associated Press', 
 
 // A small deterministic PRNG so every run generates the same corpus.
 let seed = 20260610;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const words =
   'agency committee letter campaign accounts exchanges model capabilities reasoning engineering export controls chips senators hearing officials report outlet review disclosure access restriction policy memo court designation list operators lab'.split(
