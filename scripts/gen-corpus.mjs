@@ -103,31 +103,30 @@ const write = (path, value) => {
   );
 };
 
+// Everything but the facts is generated once, so the second revision differs only in facts.
+const entities = Array.from({ length: 100 }, (_, i) => ({ id: `entity.${i}`, name: `Entity ${i}`, kind: 'organisation' }));
+const events = Array.from({ length: Math.round(N / 20) }, (_, i) => ({
+  id: `event.${i}`,
+  date: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+  title: sentence(9),
+  facts: [facts[(i * 7) % N].id],
+  sources: [cite()],
+}));
+const questions = Array.from({ length: Math.round(N / 50) }, (_, i) => ({
+  id: `question.${i}`,
+  question: `${sentence(12).slice(0, -1)}?`,
+  answer: sentence(30),
+  facts: [facts[(i * 13) % N].id],
+}));
+
 function writeProject(factList) {
   rmSync(join(dir, 'data'), { recursive: true, force: true });
   write('data/sources.yaml', { sources });
   for (let f = 0; f * FACTS_PER_FILE < factList.length; f++)
     write(`data/facts/part-${String(f).padStart(3, '0')}.yaml`, { facts: factList.slice(f * FACTS_PER_FILE, (f + 1) * FACTS_PER_FILE) });
-  write('data/entities.yaml', {
-    entities: Array.from({ length: 100 }, (_, i) => ({ id: `entity.${i}`, name: `Entity ${i}`, kind: 'organisation' })),
-  });
-  write('data/events.yaml', {
-    events: Array.from({ length: Math.round(N / 20) }, (_, i) => ({
-      id: `event.${i}`,
-      date: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
-      title: sentence(9),
-      facts: [facts[(i * 7) % N].id],
-      sources: [cite()],
-    })),
-  });
-  write('data/questions.yaml', {
-    questions: Array.from({ length: Math.round(N / 50) }, (_, i) => ({
-      id: `question.${i}`,
-      question: `${sentence(12).slice(0, -1)}?`,
-      answer: sentence(30),
-      facts: [facts[(i * 13) % N].id],
-    })),
-  });
+  write('data/entities.yaml', { entities });
+  write('data/events.yaml', { events });
+  write('data/questions.yaml', { questions });
 }
 
 mkdirSync(dir, { recursive: true });

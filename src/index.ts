@@ -1,5 +1,8 @@
 // The programmatic API. No side effects on import.
 
+export { build } from './commands/build.js';
+export { changesSince, diff, prepareChangesSince } from './commands/diff.js';
+export { importLegislators } from './commands/import-legislators.js';
 export { list } from './commands/list.js';
 export { validate } from './commands/validate.js';
 export { UsageError, UserError } from './errors.js';
@@ -7,3 +10,4 @@ export type { FactBase } from './facts/factbase.js';
 export { loadFactBase, loadFromFiles } from './facts/load.js';
 export * from './facts/schema.js';
 export { openProject } from './project.js';
+export { listAudiences } from './render/audiences.js';

@@ -4,12 +4,16 @@
 import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { exitCodeFor, formatLocation, UsageError, UserError } from '../errors.js';
+import * as build from './commands/build.js';
+import * as diff from './commands/diff.js';
+import * as gitSetup from './commands/git-setup.js';
 import * as importCmd from './commands/import.js';
 import * as list from './commands/list.js';
+import * as textconv from './commands/textconv.js';
 import * as validate from './commands/validate.js';
 import { paint, printDiagnostics } from './output.js';
 
-const COMMANDS = [validate, list, importCmd] as unknown as CommandModule[];
+const COMMANDS = [validate, list, build, importCmd, diff, textconv, gitSetup] as unknown as CommandModule[];
 
 export async function main(args = hideBin(process.argv)): Promise<void> {
   const parser = yargs(args)
@@ -32,8 +36,10 @@ export async function main(args = hideBin(process.argv)): Promise<void> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Docs: README.md. Exit codes: 0 ok, 1 bad input, 2 bad command line.')
     .fail((msg, err) => {
-      // yargs calls this for its own parse errors (msg) and for errors thrown by handlers (err).
-      throw err ?? new UsageError(msg);
+      // yargs calls this for its own parse errors (msg, or a YError from validation and
+      // .coerce()) and for errors thrown by handlers (err, passed through as they are).
+      if (!err || err.name === 'YError') throw new UsageError(err?.message || msg);
+      throw err;
     });
   try {
     await parser.parseAsync();

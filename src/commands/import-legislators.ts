@@ -11,8 +11,8 @@ import { buildRecords, GENERATED_PREFIX, type Records } from '../import/legislat
 import { loadDataset } from '../import/load-dataset.js';
 import { type ReadOptions, readDataset, UPSTREAM_URL } from '../import/read-dataset.js';
 import { type Snapshot, snapshotOf } from '../import/snapshot.js';
-import { writeFileAtomic } from '../import/write-file-atomic.js';
 import type { Project } from '../project.js';
+import { writeAtomic } from '../util/write-atomic.js';
 
 /** Every file this importer writes starts its `generated:` with this; it rewrites no other file. */
 export const MARKER = 'briefbook import legislators';
@@ -46,7 +46,7 @@ export interface ImportLegislatorsResult {
 export async function importLegislators(opts: ImportLegislatorsOptions): Promise<ImportLegislatorsResult> {
   const { project } = opts;
   const cwd = opts.cwd ?? process.cwd();
-  const codes = [...new Set(opts.committees.map((c) => c.trim().toUpperCase()))];
+  const codes = [...new Set(opts.committees.map((c) => c.trim().toUpperCase()))].filter(Boolean);
   if (codes.length === 0) throw new UserError('no committee given', { hint: 'say which one, e.g. --committee SSBK' });
   const from = opts.from ?? UPSTREAM_URL;
   const outAbs = opts.out
@@ -56,7 +56,7 @@ export async function importLegislators(opts: ImportLegislatorsOptions): Promise
   // First, before any work: never touch a file this importer did not write.
   const before = await readOwnGeneratedFile(outAbs, file, MARKER);
 
-  const raw = await readDataset(from, { ...opts, cwd });
+  const raw = await readDataset(from, { cwd, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
   const dataset = loadDataset(raw);
   const committees = codes.map((code) => findCommittee(dataset.committees, code));
   const snapshot = snapshotOf(raw, opts.date);
@@ -65,6 +65,7 @@ export async function importLegislators(opts: ImportLegislatorsOptions): Promise
   const warnings = [...records.warnings];
   const inside = !relative(project.dataDir, outAbs).startsWith('..');
   if (!inside) warnings.push(`${file} is outside the data folder, so validate and build will not read it`);
+  else if (!/\.ya?ml$/i.test(outAbs)) warnings.push(`${file} does not end in .yaml, so validate and build will not read it`);
 
   const factBase = inside && existsSync(project.dataDir) ? (await loadFactBase(project.root, project.dataDir)).factBase : undefined;
   if (factBase) refuseCollisions(factBase, records, file, codes);
@@ -84,7 +85,7 @@ export async function importLegislators(opts: ImportLegislatorsOptions): Promise
     schemaPathFor(outAbs, join(project.root, 'schema', 'briefbook.schema.json')),
   );
   const changed = before !== text;
-  if (changed) await writeFileAtomic(outAbs, text);
+  if (changed) await writeAtomic(outAbs, text);
 
   return {
     file,

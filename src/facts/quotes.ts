@@ -1,6 +1,7 @@
 // `validate --sources-dir`: every quote must appear verbatim in the document it cites.
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../errors.js';
 import { diagnosticAt, type Report } from './assemble.js';
 import type { FactBase } from './factbase.js';
 import type { Citation, Kind } from './schema.js';
@@ -40,30 +41,21 @@ export async function checkQuotes(fb: FactBase, sourcesDir: string, report: Repo
     if (!cite.quote) continue;
     const source = fb.sources.get(cite.source);
     if (!source) continue; // already an error: unknown source
+    const problem = (list: Diagnostic[], message: string, hint: string) => list.push(diagnosticAt(fb, kind, id, sub, message, hint));
     if (!source.document) {
-      report.warnings.push(
-        diagnosticAt(
-          fb,
-          kind,
-          id,
-          sub,
-          `cannot check the quote: source "${source.id}" names no document`,
-          'add `document:` to the source, naming its file in the sources folder',
-        ),
+      problem(
+        report.warnings,
+        `cannot check the quote: source "${source.id}" names no document`,
+        'add `document:` to the source, naming its file in the sources folder',
       );
       continue;
     }
     const path = resolve(root, source.document);
     if (relative(root, path).startsWith(`..${sep}`)) {
-      report.errors.push(
-        diagnosticAt(
-          fb,
-          kind,
-          id,
-          sub,
-          `source "${source.id}" names a document outside the sources folder: ${source.document}`,
-          'document paths are relative to the sources folder',
-        ),
+      problem(
+        report.errors,
+        `source "${source.id}" names a document outside the sources folder: ${source.document}`,
+        'document paths are relative to the sources folder',
       );
       continue;
     }
@@ -71,26 +63,16 @@ export async function checkQuotes(fb: FactBase, sourcesDir: string, report: Repo
     const text = texts.get(path);
     checked++;
     if (text instanceof Error) {
-      report.errors.push(
-        diagnosticAt(
-          fb,
-          kind,
-          id,
-          sub,
-          `cannot read ${join(sourcesDir, source.document)} for source "${source.id}"`,
-          'check the `document:` file name and the --sources-dir folder',
-        ),
+      problem(
+        report.errors,
+        `cannot read ${join(sourcesDir, source.document)} for source "${source.id}"`,
+        'check the `document:` file name and the --sources-dir folder',
       );
     } else if (!text?.includes(squash(cite.quote))) {
-      report.errors.push(
-        diagnosticAt(
-          fb,
-          kind,
-          id,
-          sub,
-          `quote not found verbatim in ${source.document}: "${cite.quote}"`,
-          'copy the words exactly as the document has them (mind curly quotes and apostrophes), or drop the quote',
-        ),
+      problem(
+        report.errors,
+        `quote not found verbatim in ${source.document}: "${cite.quote}"`,
+        'copy the words exactly as the document has them (mind curly quotes and apostrophes), or drop the quote',
       );
     }
   }

@@ -15,7 +15,7 @@ export interface DatasetText {
 }
 
 const FORMAT_HINT =
-  'briefbook reads the unitedstates/congress-legislators format of 2024–2026; if this file comes from a newer release whose format changed, ' +
+  'briefbook reads the unitedstates/congress-legislators format as published in 2026; if this file comes from a newer release whose format changed, ' +
   'use a snapshot in the older format or update briefbook; if you edited it, restore the upstream file';
 
 export function parseDataset<S extends z.ZodType>(file: DatasetText, schema: S): z.infer<S> {

@@ -123,7 +123,9 @@ async function readFromUrl(base: string, opts: ReadOptions): Promise<RawDataset>
 function unreachable(url: string, e: unknown, timeoutMs: number): UserError {
   const err = e as Error & { cause?: { code?: string; message?: string } };
   const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
-  const why = timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
+  const why = timedOut
+    ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
+    : (err.cause?.code ?? err.cause?.message ?? err.message);
   return new UserError(`cannot fetch ${url} (${why}): the network is not reachable from here, or it does not allow this host`, {
     hint: `download ${KEYS.map((k) => DATASET_FILES[k].name).join(', ')} from https://github.com/unitedstates/congress-legislators on a machine that can, and pass the folder with --from DIR`,
     cause: e,

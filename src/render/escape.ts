@@ -6,7 +6,11 @@
 
 /** Markdown-escapes plain text: the result renders as exactly the same characters. */
 export function escapeMarkdown(text: string): string {
-  let t = text.replace(/\s+/g, ' ').trim();
+  // Control characters (NUL…) never belong in prose; line breaks become spaces below.
+  let t = text
+    .replace(/\p{Cc}/gu, (c) => (/\s/.test(c) ? c : ''))
+    .replace(/\s+/g, ' ')
+    .trim();
   t = t.replace(/[\\`*_[\]<>|~]/g, '\\$&');
   // Entities (`&amp;`) would be decoded; a bare `&` is fine and reads better.
   t = t.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
@@ -14,7 +18,7 @@ export function escapeMarkdown(text: string): string {
   t = t.replace(/:\/\//g, '\\://').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
   t = t.replace(/(?<=\w)@(?=\w)/g, '\\@');
   // Constructs that only count at the start of a line: headings, lists, quotes, rules.
-  t = t.replace(/^([#+\-=>])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  t = t.replace(/^([#+\-=>])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
   // A trailing `#` would be taken as the closing sequence of an ATX heading.
   t = t.replace(/(?<!\\)#$/, '\\#');
   return t;

@@ -2,10 +2,10 @@ import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
 import { printJson } from '../output.js';
 
-const WHAT = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const;
+const WHAT = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis', 'audiences'] as const;
 
 export const command = 'list <what>';
-export const describe = 'List resolved facts, sources, entities, events, questions, glossary, analysis';
+export const describe = 'List resolved facts, sources, entities, events, questions, glossary, analysis, or the audiences';
 
 export const builder = (y: Argv<GlobalArgs>) =>
   y
@@ -13,14 +13,22 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .option('tag', { type: 'string', describe: 'Only items with this tag' })
     .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
     .example('$0 list facts --tag figures', 'the campaign figures, one per line')
-    .example('$0 list facts --json', 'every fact with sources, variants and corroboration');
+    .example('$0 list facts --json', 'every fact with sources, variants and corroboration')
+    .example('$0 list audiences', 'each packet audience with its template file and sensitivity');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
   const project = projectFrom(argv);
+  if (argv.what === 'audiences') {
+    const { listAudiences } = await import('../../render/audiences.js');
+    const audiences = await listAudiences(project);
+    if (argv.json) return printJson(audiences);
+    for (const a of audiences) process.stdout.write(`${a.name.padEnd(18)} ${a.sensitivity.padEnd(10)} ${a.file.padEnd(40)} ${a.title}\n`);
+    return;
+  }
   const { list } = await import('../../commands/list.js');
-  const items = await list({ project, what: argv.what, tag: argv.tag });
+  const items = await list({ project, what: argv.what as Exclude<typeof argv.what, 'audiences'>, tag: argv.tag });
   if (argv.json) return printJson(items);
   for (const item of items) {
     const label = String(item.statement ?? item.title ?? item.name ?? item.question ?? item.term ?? item.text ?? '');

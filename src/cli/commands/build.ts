@@ -1,0 +1,79 @@
+import type { Argv } from 'yargs';
+import type { Written } from '../../commands/build.js';
+import { type GlobalArgs, projectFrom } from '../context.js';
+import { paint, printJson } from '../output.js';
+
+const FORMATS = ['md', 'html', 'pdf'] as const;
+
+export const command = 'build';
+export const describe = 'Build briefing packets per audience as Markdown, HTML and PDF';
+
+export const builder = (y: Argv<GlobalArgs>) =>
+  y
+    .option('audience', {
+      alias: 'a',
+      type: 'string',
+      array: true,
+      describe: 'Only this audience (repeatable); see `briefbook list audiences`',
+    })
+    .option('format', {
+      alias: 'f',
+      choices: FORMATS,
+      array: true,
+      describe: 'Only this format (repeatable); default all three',
+    })
+    .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: the project’s out/)' })
+    .option('browser', { type: 'string', describe: 'Chrome/Chromium executable for PDFs (default: search the usual places)' })
+    .option('timeout', { type: 'number', default: 60, describe: 'Seconds for the browser to start and for each page to render' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print what was written as JSON' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines' })
+    .example('$0 build', 'every audience, every format, into out/')
+    .example('$0 build -a member-memo -f pdf', 'just the member memo as PDF')
+    .example('$0 build -f md -f html', 'no browser needed')
+    .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
+
+type Args = Awaited<ReturnType<typeof builder>['argv']>;
+
+export async function handler(argv: Args): Promise<void> {
+  const project = projectFrom(argv);
+  const { build, BuildFailed, displayPath } = await import('../../commands/build.js');
+  const { resolve } = await import('node:path');
+  const c = paint(process.stderr);
+  const progress = !argv.quiet && !argv.json && Boolean(process.stderr.isTTY);
+  const show = (w: Written) =>
+    ({
+      audience: w.audience,
+      format: w.format,
+      path: displayPath(w.path),
+      bytes: w.bytes,
+      ...(w.pages !== undefined ? { pages: w.pages } : {}),
+    }) as const;
+  if (!(argv.timeout > 0)) {
+    const { UsageError } = await import('../../errors.js');
+    throw new UsageError('--timeout must be a positive number of seconds');
+  }
+  try {
+    const written = await build({
+      project,
+      audiences: argv.audience?.map(String),
+      formats: argv.format,
+      outDir: argv.out ? resolve(argv.out) : undefined,
+      browser: argv.browser,
+      timeout: argv.timeout * 1000,
+      onProgress: progress
+        ? (w) =>
+            process.stderr.write(
+              `${c.green('wrote')} ${displayPath(w.path)} ${c.dim(`(${size(w.bytes)}${w.pages ? `, ${w.pages} p.` : ''})`)}\n`,
+            )
+        : undefined,
+    });
+    if (argv.json) printJson(written.map(show));
+  } catch (e) {
+    if (argv.json && e instanceof BuildFailed) printJson(e.written.map(show));
+    throw e;
+  }
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} kB`;
+}

@@ -1,0 +1,27 @@
+import type { Argv } from 'yargs';
+import { type GlobalArgs, projectFrom } from '../context.js';
+import { paint } from '../output.js';
+
+export const command = 'git-setup';
+export const describe = 'Make `git diff` and `git log -p` show fact files fact by fact (adds the briefbook diff driver)';
+
+export const builder = (y: Argv<GlobalArgs>) =>
+  y
+    .option('global', {
+      type: 'boolean',
+      default: false,
+      describe: "Write the driver config to your global git config (every clone), not this repository's",
+    })
+    .example('$0 git-setup', 'once per clone: .gitattributes line + this repository’s config')
+    .example('$0 git-setup --global', 'once per machine: the driver config for every clone');
+
+type Args = Awaited<ReturnType<typeof builder>['argv']>;
+
+export async function handler(argv: Args): Promise<void> {
+  const { gitSetup, shellQuote } = await import('../../commands/git-setup.js');
+  const result = await gitSetup({ project: projectFrom(argv), global: argv.global });
+  const c = paint(process.stderr);
+  const attrs = result.added.length ? `added ${result.added.map((l) => `"${l}"`).join(', ')} to` : 'already set up in';
+  process.stderr.write(`${c.green('ok:')} ${attrs} ${result.attributesFile} (commit it)\n`);
+  for (const { key, value } of result.config) process.stderr.write(c.dim(`    git config --${result.scope} ${key} ${shellQuote(value)}\n`));
+}

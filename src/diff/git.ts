@@ -1,0 +1,146 @@
+// All git access goes through the real `git`, started with an argument list (never a
+// shell string) and `-C` for the folder, so revisions and paths are never interpreted
+// by a shell and every git feature (worktrees, shallow clones, alternates) just works.
+import { execFile, spawn } from 'node:child_process';
+import { UserError } from '../errors.js';
+
+export interface GitBlob {
+  /** Path relative to the repository top, with forward slashes. */
+  path: string;
+  oid: string;
+}
+
+interface GitFailure extends Error {
+  code?: number | string;
+  stderr?: string;
+}
+
+/** Runs git and returns its stdout; rejects with git's stderr in the message. */
+export function git(cwd: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      ['-C', cwd, ...args],
+      { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, env: env ?? process.env, windowsHide: true },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const failure = err as GitFailure;
+        if (failure.code === 'ENOENT') {
+          return reject(
+            new UserError('git is not installed or not on the PATH', { hint: 'install git from https://git-scm.com', cause: err }),
+          );
+        }
+        failure.stderr = stderr.toString('utf8').trim();
+        reject(failure);
+      },
+    );
+  });
+}
+
+const text = (b: Buffer) => b.toString('utf8').trim();
+
+/** The top folder of the work tree holding `dir`, or a UserError when there is none. */
+export async function repoTop(dir: string): Promise<string> {
+  try {
+    return text(await git(dir, ['rev-parse', '--show-toplevel']));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${dir} is not in a git repository`, {
+      hint: 'run it inside a git clone of the brief project (`git init` starts one); to compare two folders without git: `briefbook diff OLD_DIR NEW_DIR`',
+      cause: e,
+    });
+  }
+}
+
+/** The commit a revision names, or undefined when it names none. */
+export async function tryResolveCommit(top: string, rev: string): Promise<string | undefined> {
+  // A leading "-" would be read as an option by git; no revision starts with one.
+  if (rev.startsWith('-') || rev.includes('\0')) return undefined;
+  try {
+    return text(await git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    return undefined;
+  }
+}
+
+export async function resolveCommit(top: string, rev: string): Promise<string> {
+  const commit = await tryResolveCommit(top, rev);
+  if (commit) return commit;
+  const shallow = await isShallow(top);
+  const empty = (await tryResolveCommit(top, 'HEAD')) === undefined;
+  const hint = empty
+    ? 'this repository has no commits yet; commit the fact base first, or compare two folders'
+    : shallow
+      ? 'this is a shallow clone, so older revisions may not have been fetched: `git fetch --deepen=10` or `git fetch --unshallow`, then check the name with `git log --oneline`'
+      : 'check the name with `git log --oneline` (or `git branch -a` for branch names)';
+  throw new UserError(`unknown revision "${rev}": git cannot find a commit by that name`, { hint });
+}
+
+export async function isShallow(top: string): Promise<boolean> {
+  try {
+    return text(await git(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Blobs under `dir` (relative to the top; "" for all) at a commit. Symlinks and
+ * submodules are skipped: a fact file is a regular file.
+ */
+export async function listBlobs(top: string, commit: string, dir: string): Promise<GitBlob[]> {
+  const pathspec = dir === '' ? [] : ['--', dir];
+  // --literal-pathspecs: a data folder named "data[1]" or "*" means exactly that.
+  const out = await git(top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, ...pathspec]);
+  const blobs: GitBlob[] = [];
+  for (const entry of out.toString('utf8').split('\0')) {
+    if (!entry) continue;
+    // "<mode> SP <type> SP <oid> TAB <path>"
+    const tab = entry.indexOf('\t');
+    const [mode, type, oid] = entry.slice(0, tab).split(' ');
+    if (type !== 'blob' || !oid || (mode !== '100644' && mode !== '100755')) continue;
+    blobs.push({ path: entry.slice(tab + 1), oid });
+  }
+  return blobs;
+}
+
+/** Reads many blobs through one `git cat-file --batch` process. */
+export function readBlobs(top: string, oids: readonly string[]): Promise<Map<string, Buffer>> {
+  const unique = [...new Set(oids)];
+  const result = new Map<string, Buffer>();
+  if (unique.length === 0) return Promise.resolve(result);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', top, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const chunks: Buffer[] = [];
+    const errs: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => errs.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`git cat-file --batch exited with ${code}: ${Buffer.concat(errs).toString('utf8')}`));
+      try {
+        parseBatch(Buffer.concat(chunks), unique, result);
+        resolve(result);
+      } catch (e) {
+        reject(e);
+      }
+    });
+    child.stdin.on('error', reject);
+    child.stdin.end(`${unique.join('\n')}\n`);
+  });
+}
+
+/** Output of --batch: per object "<oid> <type> <size>\n<content>\n", or "<oid> missing\n". */
+function parseBatch(out: Buffer, oids: readonly string[], into: Map<string, Buffer>): void {
+  let at = 0;
+  for (const oid of oids) {
+    const nl = out.indexOf(10, at);
+    if (nl < 0) throw new Error(`git cat-file: output ended before ${oid}`);
+    const header = out.toString('utf8', at, nl).split(' ');
+    if (header[1] === 'missing' || header.length !== 3) throw new Error(`git cat-file: cannot read object ${oid} (${header.join(' ')})`);
+    const size = Number(header[2]);
+    into.set(oid, out.subarray(nl + 1, nl + 1 + size));
+    at = nl + 1 + size + 1;
+  }
+}

@@ -1,0 +1,287 @@
+// Loads the two sides of a diff, parsing as little as possible. Content present on both
+// sides (a whole file with the same bytes, or an item with the same text) holds the same
+// items on both sides, so it cannot differ and is parsed only when an answer needs it:
+// to tell a duplicate id from an added one, or, for an audience, to learn whether the
+// facts an item rests on are visible. Items from shared content are the very same
+// objects on both sides, which lets the comparison skip them at once.
+import { createHash } from 'node:crypto';
+import { type Diagnostic, UserError } from '../errors.js';
+import { emptyFactBase, type FactBase, originKey } from '../facts/factbase.js';
+import { parseFactFile, type SourceFile } from '../facts/parse-file.js';
+import { KINDS, type Kind, type Sensitivity, SINGULAR } from '../facts/schema.js';
+import { rank, selectForAudience } from '../facts/select.js';
+import { type ItemText, splitItems } from './units.js';
+
+export interface Side {
+  /** "HEAD~2", "working tree", or a path as the user gave it. */
+  label: string;
+  /** Fact files with display paths (e.g. `HEAD~2:data/facts/a.yaml`). */
+  files: SourceFile[];
+}
+
+export interface Pair {
+  from: FactBase;
+  to: FactBase;
+}
+
+export interface LoadOptions {
+  /** Keep only what an audience cleared for this level may see (selectForAudience). */
+  max?: Sensitivity;
+}
+
+interface Unit {
+  key: string;
+  file: SourceFile;
+  /** Set for one item cut from a file; unset for a whole file. */
+  item?: ItemText;
+}
+
+interface Entry {
+  kind: Kind;
+  id: string;
+  item: unknown;
+  where: () => { file: string; line: number; column: number };
+}
+
+/** Splitting a file into items met something the whole-file parse must judge. */
+class WholeFilesNeeded extends Error {}
+
+export function loadPair(a: Side, b: Side, opts: LoadOptions = {}): Pair {
+  try {
+    return load(a, b, opts, true);
+  } catch (e) {
+    if (e instanceof WholeFilesNeeded) return load(a, b, opts, false);
+    throw e;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
+  const { shared, ownA, ownB } = pairUnits(a.files, b.files, split);
+  const diags: Diagnostic[] = [];
+  const from = new Items();
+  const to = new Items();
+  for (const u of ownA) from.add(parseUnit(u, diags));
+  for (const u of ownB) to.add(parseUnit(u, diags));
+  failOn(diags, a, b);
+
+  const loaded = new Set<Unit>();
+  const loadShared = (u: Unit) => {
+    if (loaded.has(u)) return;
+    loaded.add(u);
+    const entries = parseUnit(u, diags);
+    from.add(entries);
+    to.add(entries);
+  };
+  let index: Map<string, Unit[]> | undefined;
+  const definedBy = (id: string) => {
+    index ??= idIndex(shared);
+    return index.get(id) ?? [];
+  };
+
+  // An id that is new in changed content may still be defined in shared content: a duplicate.
+  const ownIds = new Set([...from.ids(), ...to.ids()]);
+  for (const id of ownIds) for (const u of definedBy(id)) loadShared(u);
+  if (opts.max) resolveForAudience(opts.max, from, to, shared, definedBy, loadShared);
+  failOn(diags, a, b);
+
+  const dups = [...from.duplicates, ...to.duplicates];
+  if (dups.length > 0) {
+    // Located messages need the whole files; items cut from them know only their text.
+    if (split) throw new WholeFilesNeeded();
+    throw new UserError(`cannot compare: ${dups.length} duplicate id${dups.length === 1 ? '' : 's'}`, {
+      diagnostics: dups,
+      hint: 'ids must be unique across all files; `briefbook validate` lists every problem',
+    });
+  }
+  const fbA = from.factBase();
+  const fbB = to.factBase();
+  return opts.max ? { from: selectForAudience(fbA, opts.max), to: selectForAudience(fbB, opts.max) } : { from: fbA, to: fbB };
+}
+
+/**
+ * For an audience, an item is visible only when every fact it rests on is. Load the
+ * shared content that decides this: the facts that changed items cite, and the shared
+ * items that cite a fact whose visibility differs between the sides.
+ */
+function resolveForAudience(
+  max: Sensitivity,
+  from: Items,
+  to: Items,
+  shared: readonly Unit[],
+  definedBy: (id: string) => Unit[],
+  loadShared: (u: Unit) => void,
+): void {
+  const visible = (items: Items, id: string) => {
+    const f = items.maps.facts.get(id) as { sensitivity: Sensitivity } | undefined;
+    return f !== undefined && rank(f.sensitivity) <= rank(max);
+  };
+  const flipped = new Set([...from.maps.facts.keys(), ...to.maps.facts.keys()].filter((id) => visible(from, id) !== visible(to, id)));
+  if (flipped.size > 0) for (const u of shared) if (mentions(textOf(u), flipped)) loadShared(u);
+  const tried = new Set<string>();
+  for (;;) {
+    const wanted = new Set<string>();
+    for (const side of [from, to]) {
+      for (const kind of KINDS) {
+        if (kind === 'facts') continue;
+        for (const item of side.maps[kind].values()) {
+          for (const ref of (item as { facts?: string[] }).facts ?? []) {
+            if (!side.maps.facts.has(ref) && !tried.has(ref)) wanted.add(ref);
+          }
+        }
+      }
+    }
+    if (wanted.size === 0) return;
+    for (const id of wanted) {
+      tried.add(id);
+      for (const u of definedBy(id)) loadShared(u);
+    }
+  }
+}
+
+/** Pairs identical files, then identical items of the remaining files, across the sides. */
+function pairUnits(filesA: readonly SourceFile[], filesB: readonly SourceFile[], split: boolean) {
+  const shared: Unit[] = [];
+  const fileKey = (f: SourceFile) => `file:${f.size ?? ''}:${createHash('sha1').update(f.bytes).digest('hex')}`;
+  const poolB = pool(filesB.map((file) => ({ key: fileKey(file), file })));
+  const restA: Unit[] = [];
+  for (const file of filesA) {
+    const u: Unit = { key: fileKey(file), file };
+    if (poolB.take(u.key)) shared.push(u);
+    else restA.push(u);
+  }
+  const unitsA = restA.flatMap((u) => splitUnit(u, split));
+  const unitsB = poolB.rest().flatMap((u) => splitUnit(u, split));
+  const itemPool = pool(unitsB);
+  const ownA: Unit[] = [];
+  for (const u of unitsA) {
+    if (itemPool.take(u.key)) shared.push(u);
+    else ownA.push(u);
+  }
+  return { shared, ownA, ownB: itemPool.rest() };
+}
+
+function pool<T extends { key: string }>(units: readonly T[]) {
+  const byKey = new Map<string, T[]>();
+  for (const u of units) {
+    const list = byKey.get(u.key);
+    if (list) list.push(u);
+    else byKey.set(u.key, [u]);
+  }
+  return {
+    take: (key: string) => byKey.get(key)?.pop(),
+    rest: () => [...byKey.values()].flat(),
+  };
+}
+
+function splitUnit(u: Unit, split: boolean): Unit[] {
+  if (!split || u.file.size !== undefined) return [u];
+  let text: string;
+  try {
+    text = utf8.decode(u.file.bytes);
+  } catch {
+    return [u];
+  }
+  const items = splitItems(text);
+  if (!items) return [u];
+  return items.map((item) => ({ key: `item:${item.section}\0${item.text}`, file: u.file, item }));
+}
+
+function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {
+  if (!u.item) {
+    const parsed = parseFactFile(u.file, diags);
+    const data = parsed.data;
+    if (!data) return [];
+    return KINDS.flatMap((kind) =>
+      (data[kind] ?? []).map((item, index) => ({
+        kind,
+        id: item.id,
+        item,
+        where: () => ({ file: u.file.path, ...parsed.locate([kind, index, 'id']) }),
+      })),
+    );
+  }
+  const own: Diagnostic[] = [];
+  const section = u.item.section;
+  const parsed = parseFactFile({ path: u.file.path, bytes: encoder.encode(`${section}:\n${u.item.text}\n`) }, own);
+  const list = (parsed.data as Record<string, { id: string }[] | undefined> | undefined)?.[section];
+  const kind = KINDS.find((k) => k === section);
+  if (own.length > 0 || !kind || list?.length !== 1) throw new WholeFilesNeeded();
+  const item = list[0] as { id: string };
+  const line = u.item.line;
+  return [{ kind, id: item.id, item, where: () => ({ file: u.file.path, line, column: 1 }) }];
+}
+
+/** Ids that look defined in each shared unit (`id: x`); a superset is fine, it only costs a parse. */
+function idIndex(units: readonly Unit[]): Map<string, Unit[]> {
+  const index = new Map<string, Unit[]>();
+  const re = /(?:^|[\s{,])["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/g;
+  for (const u of units) {
+    for (const m of textOf(u).matchAll(re)) {
+      const id = m[1] as string;
+      const list = index.get(id);
+      if (!list) index.set(id, [u]);
+      else if (list[list.length - 1] !== u) list.push(u);
+    }
+  }
+  return index;
+}
+
+function mentions(text: string, ids: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(/[a-z0-9][a-z0-9._-]*/g)) if (ids.has(m[0])) return true;
+  return false;
+}
+
+function textOf(u: Unit): string {
+  return u.item ? u.item.text : lenient.decode(u.file.bytes);
+}
+
+function failOn(diags: Diagnostic[], a: Side, b: Side): void {
+  if (diags.length === 0) return;
+  const files = new Set(diags.map((d) => d.file));
+  const sides = [a, b].filter((s) => s.files.some((f) => files.has(f.path))).map((s) => s.label);
+  throw new UserError(
+    `cannot compare: ${files.size} fact file${files.size === 1 ? '' : 's'} at ${sides.join(' and ') || 'one side'} do${files.size === 1 ? 'es' : ''} not parse`,
+    {
+      diagnostics: diags,
+      hint: 'fix the file (for a revision, `git show REV:PATH` prints it as it was), or compare other revisions',
+    },
+  );
+}
+
+/** One side's items by kind and id, noting ids defined twice. */
+class Items {
+  readonly maps = Object.fromEntries(KINDS.map((k) => [k, new Map<string, unknown>()])) as Record<Kind, Map<string, unknown>>;
+  readonly duplicates: Diagnostic[] = [];
+  private readonly where = new Map<string, Entry['where']>();
+
+  add(entries: readonly Entry[]): void {
+    for (const e of entries) {
+      const key = originKey(e.kind, e.id);
+      const first = this.where.get(key);
+      if (first) {
+        const f = first();
+        this.duplicates.push({
+          ...e.where(),
+          path: '',
+          message: `duplicate ${SINGULAR[e.kind]} id "${e.id}", first defined at ${f.file}:${f.line}:${f.column}`,
+          hint: 'ids must be unique across all files; rename one of them',
+        });
+        continue;
+      }
+      this.where.set(key, e.where);
+      this.maps[e.kind].set(e.id, e.item);
+    }
+  }
+
+  ids(): string[] {
+    return KINDS.flatMap((k) => [...this.maps[k].keys()]);
+  }
+
+  factBase(): FactBase {
+    return Object.assign(emptyFactBase(), this.maps) as FactBase;
+  }
+}

@@ -1,0 +1,160 @@
+// What `briefbook diff [FROM] [TO]` compares: each side is a git revision, the working
+// tree, or a folder/file on disk, read into a list of fact files. Git is needed only
+// when a side is a revision.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import { LIMITS } from '../facts/limits.js';
+import { isFactFile, listFactFiles } from '../facts/load.js';
+import type { SourceFile } from '../facts/parse-file.js';
+import { CONFIG_FILE, openProject, type Project } from '../project.js';
+import { type GitBlob, listBlobs, readBlobs, repoTop, resolveCommit, tryResolveCommit } from './git.js';
+import type { Side } from './load-pair.js';
+
+export type SideSpec =
+  | { type: 'revision'; label: string; commit: string }
+  | { type: 'worktree'; label: string }
+  | { type: 'path'; label: string; abs: string };
+
+export const WORKTREE = 'working tree';
+
+export interface SideContext {
+  /** Folder relative paths on the command line are resolved against. */
+  cwd: string;
+  /** The brief project; revisions and the working tree need one, two folders do not. */
+  project: () => Project;
+}
+
+/** Finds the repository lazily: comparing two folders needs no git at all. */
+export class Repo {
+  private top?: Promise<string>;
+  constructor(private readonly ctx: SideContext) {}
+
+  /** The repository top, or a UserError when not in one. */
+  root(): Promise<string> {
+    this.top ??= repoTop(projectRoot(this.ctx) ?? this.ctx.cwd).then((t) => realpathSync(t));
+    return this.top;
+  }
+
+  async maybeRoot(): Promise<string | undefined> {
+    try {
+      return await this.root();
+    } catch (e) {
+      if (e instanceof UserError) return undefined;
+      throw e;
+    }
+  }
+
+  /** The project's data folder relative to the repository top, with forward slashes. */
+  async dataPath(): Promise<string> {
+    const project = this.ctx.project();
+    const top = await this.root();
+    const root = realpathSync(project.root);
+    const rel = relative(top, join(root, relative(project.root, project.dataDir)));
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new UserError(`the data folder ${project.dataDir} is outside the git repository at ${top}`, {
+        hint: 'keep data/ inside the repository, or compare folders with `briefbook diff OLD_DIR NEW_DIR`',
+      });
+    }
+    return rel.split(sep).join('/');
+  }
+}
+
+function projectRoot(ctx: SideContext): string | undefined {
+  try {
+    return ctx.project().root;
+  } catch (e) {
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
+}
+
+/** No argument: HEAD vs the working tree; one: REV vs the working tree; two: FROM vs TO. */
+export async function resolveSides(args: readonly string[], ctx: SideContext, repo: Repo): Promise<[SideSpec, SideSpec]> {
+  const worktree: SideSpec = { type: 'worktree', label: WORKTREE };
+  if (args.length === 0) return [await classify('HEAD', ctx, repo), worktree];
+  const from = await classify(args[0] as string, ctx, repo);
+  if (args.length === 1) return [from, worktree];
+  return [from, await classify(args[1] as string, ctx, repo)];
+}
+
+async function classify(arg: string, ctx: SideContext, repo: Repo): Promise<SideSpec> {
+  const abs = resolve(ctx.cwd, arg);
+  const onDisk = arg !== '' && existsSync(abs);
+  const top = await repo.maybeRoot();
+  const commit = top ? await tryResolveCommit(top, arg) : undefined;
+  if (onDisk && commit) {
+    throw new UserError(`"${arg}" is both a git revision and a ${statSync(abs).isDirectory() ? 'folder' : 'file'}`, {
+      hint: `write ./${arg} for the path, or the commit id ${commit.slice(0, 12)} for the revision`,
+    });
+  }
+  if (onDisk) return { type: 'path', label: arg, abs };
+  if (commit) return { type: 'revision', label: arg, commit };
+  if (!top) {
+    if (arg === 'HEAD') await repo.root(); // throws "not in a git repository" with its hint
+    throw new UserError(`"${arg}" is neither a file or folder nor a revision (${ctx.cwd} is not in a git repository)`, {
+      hint: 'give two folders or fact files to compare, or run briefbook in a git clone of the project',
+    });
+  }
+  // Throws "unknown revision" with a hint fit for the repository (shallow, empty…).
+  return { type: 'revision', label: arg, commit: await resolveCommit(top, arg) };
+}
+
+/** Reads both sides; revisions share one `git cat-file --batch` process. */
+export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideContext, repo: Repo): Promise<[Side, Side]> {
+  const listed = await Promise.all(
+    specs.map(async (spec) => (spec.type === 'revision' ? await listBlobs(await repo.root(), spec.commit, await repo.dataPath()) : [])),
+  );
+  const wanted = listed.flat().filter((b) => isFactFile(b.path));
+  const blobs =
+    wanted.length > 0
+      ? await readBlobs(
+          await repo.root(),
+          wanted.map((b) => b.oid),
+        )
+      : new Map<string, Buffer>();
+  const read = async (spec: SideSpec, entries: GitBlob[]): Promise<Side> => {
+    if (spec.type === 'revision') {
+      const files = entries
+        .filter((b) => isFactFile(b.path))
+        .map((b) => ({ path: `${spec.label}:${b.path}`, bytes: blobs.get(b.oid) as Buffer }));
+      return { label: spec.label, files: files.map(capped) };
+    }
+    if (spec.type === 'worktree') {
+      const project = ctx.project();
+      return { label: spec.label, files: await readFolder(project.dataDir, project.root) };
+    }
+    return { label: spec.label, files: await readPath(spec.abs, ctx.cwd) };
+  };
+  return [await read(specs[0], listed[0] ?? []), await read(specs[1], listed[1] ?? [])];
+}
+
+/** A folder that is a brief project (briefbook.yaml or data/) means its data folder; any other folder is a data folder. */
+async function readPath(abs: string, cwd: string): Promise<SourceFile[]> {
+  const info = await stat(abs);
+  if (!info.isDirectory()) return [await readOne(abs, shown(abs, cwd))];
+  const isProject = existsSync(join(abs, CONFIG_FILE)) || existsSync(join(abs, 'data'));
+  const dataDir = isProject ? openProject(abs).dataDir : abs;
+  return readFolder(dataDir, cwd);
+}
+
+async function readFolder(dataDir: string, base: string): Promise<SourceFile[]> {
+  const paths = await listFactFiles(dataDir);
+  return Promise.all(paths.map((p) => readOne(p, shown(p, base))));
+}
+
+async function readOne(abs: string, path: string): Promise<SourceFile> {
+  const { size } = await stat(abs);
+  // Never read an oversized file: parseFactFile refuses it by its size alone.
+  if (size > LIMITS.fileBytes) return { path, bytes: new Uint8Array(), size };
+  return { path, bytes: await readFile(abs) };
+}
+
+function capped(f: SourceFile): SourceFile {
+  return f.bytes.byteLength > LIMITS.fileBytes ? { path: f.path, bytes: new Uint8Array(), size: f.bytes.byteLength } : f;
+}
+
+function shown(abs: string, base: string): string {
+  return (relative(base, abs) || abs).split(sep).join('/');
+}

@@ -1,0 +1,148 @@
+// Everything one audience's render needs and records: the facts it may see, the full
+// fact base (only to tell "too sensitive" from "unknown"), the footnotes cited so far,
+// and which template file is running (so helper errors point at file:line:col).
+import { UserError } from '../errors.js';
+import { corroboration, type FactBase, factSourceIds } from '../facts/factbase.js';
+import type { Fact } from '../facts/schema.js';
+import { rank } from '../facts/select.js';
+import { nearest } from '../util/closest.js';
+import type { Audience } from './audiences.js';
+import { escapeMarkdown as md } from './escape.js';
+import { sourceReference } from './sources-text.js';
+
+export interface Loc {
+  start: { line: number; column: number };
+}
+
+interface Frame {
+  file: string;
+  /** Added to template lines to give file lines (the front matter's length for audience bodies). */
+  lineOffset: number;
+}
+
+export class RenderState {
+  readonly frames: Frame[] = [];
+  /** Footnote texts in order of first citation; the index + 1 is the note number. */
+  readonly notes: string[] = [];
+  private readonly noteIndex = new Map<string, number>();
+  /** Fact ids cited, in order of first citation. */
+  readonly cited: string[] = [];
+  private readonly citedSet = new Set<string>();
+  readonly sectionsSeen = new Set<string>();
+  readonly sectionsInBody = new Set<string>();
+  /** Names a template may use, for "did you mean" hints. */
+  helperNames: string[] = [];
+  contextNames: string[] = [];
+  /** Heading of the footnotes block, set by {{notes title="…"}}. */
+  notesTitle = 'Notes';
+  /** Words that start with a capital mid-sentence somewhere in the fact base: proper nouns. */
+  readonly properNouns: Set<string>;
+
+  constructor(
+    readonly fb: FactBase,
+    readonly full: FactBase,
+    readonly audience: Audience,
+  ) {
+    this.properNouns = properNouns(full);
+  }
+
+  get showsInternal(): boolean {
+    return rank(this.audience.front.sensitivity) >= rank('internal');
+  }
+
+  where(loc: Loc | undefined): { file: string; line: number; column: number } {
+    const frame = this.frames.at(-1) ?? { file: this.audience.file, lineOffset: this.audience.bodyLine - 1 };
+    return {
+      file: frame.file,
+      line: (loc?.start.line ?? 1) + frame.lineOffset,
+      column: (loc?.start.column ?? 0) + 1,
+    };
+  }
+
+  fail(loc: Loc | undefined, message: string, hint: string): never {
+    throw UserError.at(this.where(loc), message, hint);
+  }
+
+  /** A fact this audience may see; anything else is a located build error. */
+  fact(id: string, loc: Loc | undefined): Fact {
+    const f = this.fb.facts.get(id);
+    if (f) return f;
+    const hidden = this.full.facts.get(id);
+    if (hidden) {
+      this.fail(
+        loc,
+        `fact "${id}" is ${hidden.sensitivity}, above this audience's sensitivity (${this.audience.front.sensitivity})`,
+        `remove it from ${this.audience.file}, or raise \`sensitivity\` in its front matter if the packet may carry ${hidden.sensitivity} material`,
+      );
+    }
+    const near = nearest(id, this.fb.facts.keys());
+    this.fail(
+      loc,
+      `unknown fact id "${id}"`,
+      near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'run `briefbook list facts` to see the ids',
+    );
+  }
+
+  entity(id: string, loc: Loc | undefined) {
+    const e = this.fb.entities.get(id);
+    if (e) return e;
+    if (this.full.entities.has(id)) this.fail(loc, `entity "${id}" is above this audience's sensitivity`, `remove it from the template`);
+    const near = nearest(id, this.fb.entities.keys());
+    return this.fail(
+      loc,
+      `unknown entity id "${id}"`,
+      near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'run `briefbook list entities`',
+    );
+  }
+
+  markCited(id: string): void {
+    if (this.citedSet.has(id)) return;
+    this.citedSet.add(id);
+    this.cited.push(id);
+  }
+
+  /** Registers a footnote (once per key) and returns its Markdown reference, e.g. `[^3]`. */
+  note(key: string, text: () => string): string {
+    let n = this.noteIndex.get(key);
+    if (n === undefined) {
+      this.notes.push(text());
+      n = this.notes.length;
+      this.noteIndex.set(key, n);
+    }
+    return `[^${n}]`;
+  }
+
+  /**
+   * The footnote for a fact: each source (title, outlet, date), then how well it is
+   * corroborated. Facts resting on the same sources share one note.
+   */
+  cite(f: Fact): string {
+    this.markCited(f.id);
+    const ids = factSourceIds(f);
+    return this.note(`sources:${[...ids].sort().join(',')}`, () => {
+      const refs = ids
+        .map((id) => this.fb.sources.get(id))
+        .filter((s) => s !== undefined)
+        .map(sourceReference);
+      return `${refs.join('; ')}. ${md(this.corroborationText(f))}.`;
+    });
+  }
+
+  corroborationText(f: Fact): string {
+    const n = factSourceIds(f).length;
+    const outlets = corroboration(f, this.fb.sources);
+    if (n <= 1) return 'Single source; not independently corroborated';
+    if (outlets <= 1) return `${n} reports, all through one outlet (not independent)`;
+    return `${n} reports, ${outlets} independent outlets`;
+  }
+}
+
+function properNouns(fb: FactBase): Set<string> {
+  const words = new Set<string>();
+  const texts = [...fb.facts.values()].flatMap((f) => [f.statement, ...f.variants.map((v) => v.statement)]);
+  for (const e of fb.entities.values()) texts.push(`x ${e.name}`);
+  for (const t of texts) {
+    for (const m of t.matchAll(/(?<![.!?:;—–]\s|^)\b([A-Z][\w'’-]*)/g)) if (m[1]) words.add(m[1]);
+  }
+  return words;
+}
