@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Generates a synthetic brief project for benchmarks: N facts of realistic size across
-// many files, with sources, variants, tags, entities, events, questions, and (when the
-// shipped templates exist) 50 audiences copied from them. With --git it commits the
-// project and a second revision that changes 1% of the facts, for `briefbook diff`.
+// many files, with sources, variants, tags, entities, events, questions, and 50 generic
+// audiences in the shipped genres. With --git it commits the project and a second
+// revision that changes 1% of the facts, for `briefbook diff`.
 //
 //   node scripts/gen-corpus.mjs DIR [--facts 10000] [--audiences 50] [--git]
 import { execFileSync } from 'node:child_process';
@@ -48,11 +48,15 @@ const TAGS = [
 const STATUSES = ['alleged', 'reported', 'confirmed', 'disputed', 'no-comment'];
 const OUTLETS = ['Reuters', 'Financial Times', 'Bloomberg', 'Associated Press', 'Politico', 'Axios', 'The Wall Street Journal', 'Nikkei'];
 
-// A small deterministic PRNG so every run generates the same corpus.
+// A small deterministic PRNG (mulberry32) so every run generates the same corpus. Its
+// arithmetic stays in 32 bits: a float LCG loses precision and cycles, repeating whole
+// sentences across facts, which the leak guard then rightly reports.
 let seed = 20260610;
 const rand = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const words =
@@ -134,22 +138,196 @@ writeFileSync(join(dir, 'briefbook.yaml'), 'title: Generated benchmark corpus\n'
 writeFileSync(join(dir, '.gitignore'), 'out/\n');
 writeProject(facts);
 
-// Audiences: copies of the shipped ones under new names, so rendering cost is realistic.
+// Audiences: generic, tag-driven templates in the shipped genres (the shipped audiences
+// name fact ids of the real fact base, which a synthetic one does not have). Each uses
+// the shipped partials and the list helpers; the briefing books also carry a register
+// of every fact in their topics (`sourcesAppendix all=true`), as the shipped one does,
+// so their size grows with the fact base.
 const shipped = new URL('../templates/', import.meta.url).pathname;
-if (existsSync(join(shipped, 'audiences'))) {
-  const files = readdirSync(join(shipped, 'audiences'))
-    .filter((f) => f.endsWith('.md'))
-    .sort();
-  mkdirSync(join(dir, 'templates', 'audiences'), { recursive: true });
-  for (const sub of ['partials', 'styles'])
-    if (existsSync(join(shipped, sub))) execFileSync('cp', ['-r', join(shipped, sub), join(dir, 'templates', sub)]);
-  for (let a = 0; a < AUDIENCES && files.length; a++) {
-    const file = files[a % files.length];
-    writeFileSync(
-      join(dir, 'templates', 'audiences', `${file.replace(/\.md$/, '')}-${a}.md`),
-      readFileSync(join(shipped, 'audiences', file)),
-    );
-  }
+mkdirSync(join(dir, 'templates', 'audiences'), { recursive: true });
+for (const sub of ['partials', 'styles'])
+  if (existsSync(join(shipped, sub))) execFileSync('cp', ['-r', join(shipped, sub), join(dir, 'templates', sub)]);
+const front = (fields) =>
+  `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`)
+    .join('\n')}\n---\n`;
+const GENRES = [
+  {
+    name: 'briefing-book',
+    front: { genre: 'report', sensitivity: 'internal', audience: 'Committee staff', cover: true, contents: true },
+    sections: ['summary', 'topics', 'timeline', 'figures', 'questions', 'sources'],
+    body: `{{> cover}}
+
+{{contents depth=2}}
+
+{{#section "summary"}}
+## Summary
+
+{{#facts tag="key" limit=12}}
+- {{fact id hedge=true}}
+{{/facts}}
+{{/section}}
+
+{{#section "topics"}}
+## The facts in this packet's topics
+
+{{#facts except="key" limit=150}}
+- {{fact id}}
+{{/facts}}
+{{/section}}
+
+{{#section "timeline"}}
+## Timeline
+
+{{timeline all=true limit=40}}
+{{/section}}
+
+{{#section "figures"}}
+## Figures
+
+{{#facts tag="figures" limit=20}}
+- {{value id}}: {{statement id}}{{cite id}} ({{corroboration id}})
+{{/facts}}
+{{/section}}
+
+{{#section "questions"}}
+## Anticipated questions
+
+{{#questions limit=20}}
+{{> question}}
+{{/questions}}
+{{/section}}
+
+{{#section "sources"}}
+## Appendix: Sources and corroboration
+
+{{sourcesAppendix all=true}}
+{{/section}}
+
+{{notes}}
+
+{{> colophon}}
+`,
+  },
+  {
+    name: 'member-memo',
+    front: { genre: 'memo', sensitivity: 'internal', audience: 'Member', to: 'The Senator', from: 'Committee staff', subject: 'The fact base', pageLimit: 3 },
+    sections: ['bluf', 'key-facts', 'questions'],
+    body: `{{> memo-header}}
+
+{{#section "bluf"}}
+{{#bluf}}
+**BLUF:** {{#facts tag="key" limit=1}}{{fact id hedge=true}}{{else}}Nothing key on record.{{/facts}}
+{{/bluf}}
+{{/section}}
+
+{{#section "key-facts"}}
+## Key facts
+
+{{#facts limit=12}}
+- {{fact id hedge=true}}
+{{/facts}}
+{{/section}}
+
+{{#section "questions"}}
+## Suggested questions
+
+{{#questions limit=5}}
+{{@position}}. {{question}}
+{{/questions}}
+{{/section}}
+
+{{notes title="Sources"}}
+`,
+  },
+  {
+    name: 'press-points',
+    front: { genre: 'talking-points', sensitivity: 'public', audience: 'Press office' },
+    sections: ['points', 'if-asked'],
+    body: `{{> title-block}}
+
+{{#section "points"}}
+## Talking points
+
+{{#facts limit=25}}
+- {{fact id hedge=true}}
+{{/facts}}
+{{/section}}
+
+{{#section "if-asked"}}
+## If asked
+
+{{#questions limit=4}}
+**Q: {{question}}**\\
+A: {{answer}}{{cite facts}}
+
+{{/questions}}
+{{/section}}
+
+{{notes title="Sources"}}
+`,
+  },
+  {
+    name: 'witness-prep',
+    front: { genre: 'q-and-a', sensitivity: 'internal', audience: 'Witness', contents: true },
+    sections: ['questions', 'disputed', 'events'],
+    body: `{{> title-block}}
+
+{{contents depth=2}}
+
+{{#section "questions"}}
+## Questions to expect
+
+{{#questions limit=40}}
+{{> question}}
+{{/questions}}
+{{/section}}
+
+{{#section "disputed"}}
+## Disputed points
+
+{{#facts status="disputed" limit=20}}
+- {{fact id}} Status: {{hedge id}}.
+{{/facts}}
+{{/section}}
+
+{{#section "events"}}
+## Events
+
+{{#events all=true limit=20}}
+- {{date date}}: {{title}}
+{{/events}}
+{{/section}}
+
+{{notes}}
+`,
+  },
+  {
+    name: 'executive-brief',
+    front: { genre: 'brief', sensitivity: 'public', audience: 'Leadership', pageLimit: 2 },
+    sections: ['summary'],
+    body: `{{> title-block}}
+
+{{#section "summary"}}
+## In brief
+
+{{#facts tag="key" limit=10}}
+- {{fact id hedge=true}}
+{{/facts}}
+{{/section}}
+
+{{notes title="Sources"}}
+`,
+  },
+];
+for (let a = 0; a < AUDIENCES; a++) {
+  const g = GENRES[a % GENRES.length];
+  const tags = [TAGS[a % TAGS.length], TAGS[(a + 5) % TAGS.length]];
+  const title = `${g.name.replace(/-/g, ' ')} ${a}`;
+  writeFileSync(
+    join(dir, 'templates', 'audiences', `${g.name}-${a}.md`),
+    front({ title, ...g.front, banner: `${g.front.sensitivity} — corpus packet ${a}`, tags, sections: g.sections }) + g.body,
+  );
 }
 
 if (values.git) {

@@ -3,17 +3,36 @@
 // `briefbook validate` never loads the renderer and only PDF output loads puppeteer.
 import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { exitCodeFor, formatLocation, UsageError, UserError } from '../errors.js';
+import { exitCodeFor, UsageError } from '../errors.js';
+import { packageVersion } from '../util/package-root.js';
 import * as build from './commands/build.js';
+import * as completion from './commands/completion.js';
 import * as diff from './commands/diff.js';
+import * as doctor from './commands/doctor.js';
 import * as gitSetup from './commands/git-setup.js';
 import * as importCmd from './commands/import.js';
+import * as init from './commands/init.js';
 import * as list from './commands/list.js';
+import * as newCmd from './commands/new.js';
 import * as textconv from './commands/textconv.js';
 import * as validate from './commands/validate.js';
-import { paint, printDiagnostics } from './output.js';
+import * as watch from './commands/watch.js';
+import { printError } from './output.js';
 
-const COMMANDS = [validate, list, build, importCmd, diff, textconv, gitSetup] as unknown as CommandModule[];
+export const COMMANDS = [
+  init,
+  validate,
+  list,
+  build,
+  watch,
+  newCmd,
+  importCmd,
+  diff,
+  textconv,
+  gitSetup,
+  doctor,
+  completion,
+] as unknown as CommandModule[];
 
 export async function main(args = hideBin(process.argv)): Promise<void> {
   const parser = yargs(args)
@@ -31,8 +50,12 @@ export async function main(args = hideBin(process.argv)): Promise<void> {
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    // Read from briefbook's own package.json: yargs would look next to the process's entry point.
+    .version(packageVersion())
     .alias('V', 'version')
+    // Answers the --get-yargs-completions calls of the script `briefbook completion` prints;
+    // the command yargs would add for it is hidden, ours (commands/completion.ts) has help.
+    .completion('completion-script', false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Docs: README.md. Exit codes: 0 ok, 1 bad input, 2 bad command line.')
     .fail((msg, err) => {
@@ -44,26 +67,7 @@ export async function main(args = hideBin(process.argv)): Promise<void> {
   try {
     await parser.parseAsync();
   } catch (err) {
-    report(err);
+    printError(err);
     process.exitCode = exitCodeFor(err);
-  }
-}
-
-function report(err: unknown): void {
-  const c = paint(process.stderr);
-  if (err instanceof UsageError) {
-    process.stderr.write(`${c.red(`briefbook: ${err.message}`)}\nRun \`briefbook --help\` for usage.\n`);
-  } else if (err instanceof UserError) {
-    const [first] = err.diagnostics;
-    // A single located problem is the whole message; otherwise print the summary first.
-    if (!(err.diagnostics.length === 1 && first && err.message.startsWith(formatLocation(first)))) {
-      process.stderr.write(`${c.red(`error: ${err.message}`)}\n${err.hint ? c.dim(`  hint: ${err.hint}\n`) : ''}`);
-    }
-    printDiagnostics(err.diagnostics, 'error');
-  } else {
-    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    process.stderr.write(
-      `${c.red('briefbook hit an unexpected error; this is a bug, please report it with the output below.')}\n${stack}\n`,
-    );
   }
 }

@@ -1,6 +1,6 @@
 // Terminal output: results on stdout, everything else on stderr; colour only on a
 // terminal and never when NO_COLOR is set (https://no-color.org).
-import { type Diagnostic, formatDiagnostic } from '../errors.js';
+import { type Diagnostic, formatDiagnostic, formatLocation, UsageError, UserError } from '../errors.js';
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -32,4 +32,24 @@ export function printDiagnostics(diags: readonly Diagnostic[], label: 'error' | 
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Prints an error as the error boundary does: a user's mistake without a stack, a bug with one. */
+export function printError(err: unknown): void {
+  const c = paint(process.stderr);
+  if (err instanceof UsageError) {
+    process.stderr.write(`${c.red(`briefbook: ${err.message}`)}\nRun \`briefbook --help\` for usage.\n`);
+  } else if (err instanceof UserError) {
+    const [first] = err.diagnostics;
+    // A single located problem is the whole message; otherwise print the summary first.
+    if (!(err.diagnostics.length === 1 && first && err.message.startsWith(formatLocation(first)))) {
+      process.stderr.write(`${c.red(`error: ${err.message}`)}\n${err.hint ? c.dim(`  hint: ${err.hint}\n`) : ''}`);
+    }
+    printDiagnostics(err.diagnostics, 'error');
+  } else {
+    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(
+      `${c.red('briefbook hit an unexpected error; this is a bug, please report it with the output below.')}\n${stack}\n`,
+    );
+  }
 }

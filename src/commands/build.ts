@@ -6,6 +6,7 @@
 // cannot start, the Markdown and HTML are already written and the error says so.
 import { join, relative } from 'node:path';
 import { type Diagnostic, UserError } from '../errors.js';
+import type { FactBase } from '../facts/factbase.js';
 import type { Project } from '../project.js';
 import { type Audience, loadAudiences } from '../render/audiences.js';
 import type { BrowserSession } from '../render/browser.js';
@@ -14,6 +15,7 @@ import { fillContents, htmlPage, loadStyles } from '../render/html.js';
 import { checkNoLeak } from '../render/leak-guard.js';
 import { headingsOf, markdownToHtml } from '../render/markdown.js';
 import { loadPartials } from '../render/partials.js';
+import { Reads } from '../render/reads.js';
 import { type BuildStamp, buildStamp } from '../render/stamp.js';
 import { renderMarkdown } from '../render/template.js';
 import { writeAtomic } from '../util/write-atomic.js';
@@ -36,8 +38,16 @@ export interface BuildOptions {
   timeout?: number;
   /** Supplies the "Changes since" section per audience; see render/changes.ts. */
   changes?: ChangesProvider;
+  /** A git revision: supply the "Changes since" section from it (ignored when `changes` is given). */
+  since?: string;
   /** Fixed build stamp (tests); otherwise read from git. */
   stamp?: BuildStamp;
+  /** An already loaded, valid fact base (`watch`); otherwise loaded from the project. */
+  factBase?: FactBase;
+  /** Supplies the browser for PDFs and keeps it open afterwards (`watch`); otherwise one is launched and closed. */
+  session?: () => Promise<BrowserSession>;
+  /** Filled with what each audience's render read from the fact base (`watch`; see render/reads.ts). */
+  reads?: Map<string, Reads>;
   env?: NodeJS.ProcessEnv;
   onProgress?: (event: Written) => void;
 }
@@ -74,7 +84,19 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
   const { project } = opts;
   const formats: readonly Format[] = opts.formats && opts.formats.length > 0 ? [...new Set(opts.formats)] : FORMATS;
   const outDir = opts.outDir ?? project.outDir;
-  const factBase = await loadValid(project);
+  if (formats.includes('pdf') && !opts.session) {
+    const early = startBrowser(opts);
+    try {
+      return await build({ ...opts, session: early.get });
+    } finally {
+      await early.close();
+    }
+  }
+  // First, so that a bad revision stops the build before anything else is read or written.
+  const since =
+    opts.since !== undefined && !opts.changes ? await (await import('./since.js')).prepareSince(project, opts.since) : undefined;
+  const factBase = opts.factBase ?? (await loadValid(project));
+  const changesFor = opts.changes ?? since?.(factBase);
   const audiences = await loadAudiences(project, opts.audiences ?? []);
   const partials = await loadPartials(project);
   const stamp = opts.stamp ?? (await buildStamp(project, opts.env));
@@ -83,11 +105,14 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
   const failures: UserError[] = [];
   for (const audience of audiences) {
     try {
-      const changes: Changes | undefined = opts.changes ? await opts.changes(audience.front.sensitivity) : undefined;
-      const { markdown } = renderMarkdown({ audience, factBase, partials, stamp, changes });
+      const changes: Changes | undefined = changesFor ? await changesFor(audience.front.sensitivity) : undefined;
+      const reads = opts.reads ? new Reads() : undefined;
+      const fb = reads ? reads.track(factBase) : factBase;
+      const { markdown } = renderMarkdown({ audience, factBase: fb, partials, stamp, changes });
       const body = markdownToHtml(markdown);
       const css = await loadStyles(project, audience);
-      checkNoLeak(audience, factBase, { markdown, html: body });
+      checkNoLeak(audience, fb, { markdown, html: body });
+      if (reads) opts.reads?.set(audience.name, reads);
       packets.push({ audience, markdown, body, css, hasContents: body.includes('<nav class="contents">') });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
@@ -131,7 +156,9 @@ async function buildPdfs(
   let session: BrowserSession | undefined;
   const failures: UserError[] = [];
   try {
-    session = await launchBrowser({ executable: opts.browser, env: opts.env, launchTimeout: opts.timeout, renderTimeout: opts.timeout });
+    session = opts.session
+      ? await opts.session()
+      : await launchBrowser({ executable: opts.browser, env: opts.env, launchTimeout: opts.timeout, renderTimeout: opts.timeout });
     const s = session;
     await inPairs(packets, async (p) => {
       try {
@@ -149,9 +176,40 @@ async function buildPdfs(
       }
     });
   } finally {
-    await session?.close();
+    if (!opts.session) await session?.close();
   }
   if (failures.length > 0) throw combine(failures, 'other files were written');
+}
+
+/**
+ * Starts the browser without waiting for it: it takes longer to start than loading and
+ * rendering take, so both run at once. A failed start is reported by `get`, when the PDFs
+ * are due (after the Markdown and HTML are written), as before.
+ */
+function startBrowser(opts: BuildOptions): { get: () => Promise<BrowserSession>; close: () => Promise<void> } {
+  const abort = new AbortController();
+  const launching = import('../render/browser.js').then(({ launchBrowser }) =>
+    launchBrowser({
+      executable: opts.browser,
+      env: opts.env,
+      launchTimeout: opts.timeout,
+      renderTimeout: opts.timeout,
+      signal: abort.signal,
+    }),
+  );
+  launching.catch(() => undefined);
+  let used = false;
+  return {
+    get: () => {
+      used = true;
+      return launching;
+    },
+    // Unused (the build failed before the PDFs): stop it even if it is still starting.
+    close: async () => {
+      if (!used) abort.abort();
+      await launching.then((s) => s.close()).catch(() => undefined);
+    },
+  };
 }
 
 /** Runs `task` over `items` with at most two in flight: one browser, two pages at a time. */

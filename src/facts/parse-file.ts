@@ -103,7 +103,9 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
           continue;
         }
         const p = pos(e.pos[0]);
-        at(p.line, p.column, firstLine(e.message), yamlHint(e.code));
+        // yaml's own stack ran out (thousands of nested brackets): say so, not "Maximum call stack size exceeded".
+        if (e.code === 'RESOURCE_EXHAUSTION') at(p.line, p.column, `nesting is too deep (over ${LIMITS.nesting} levels)`, NESTING_HINT);
+        else at(p.line, p.column, firstLine(e.message), yamlHint(e.code));
       }
       return parsed;
     }
@@ -111,14 +113,14 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
       js = doc.toJS({ maxAliasCount: LIMITS.aliases });
     } catch (e) {
       if (e instanceof RangeError && /call stack/i.test(e.message)) {
-        at(1, 1, `nesting is too deep (over ${LIMITS.nesting} levels)`, 'fact files are shallow maps and lists; check the indentation');
+        at(1, 1, `nesting is too deep (over ${LIMITS.nesting} levels)`, NESTING_HINT);
       } else {
         // yaml refuses alias expansion past maxAliasCount ("billion laughs") before it allocates.
         at(
           1,
           1,
           `YAML aliases expand too far (${(e as Error).message})`,
-          `fact files may use at most ${LIMITS.aliases} alias expansions; write the values out`,
+          `an anchored value may appear at most ${LIMITS.aliases} times in all (the anchor and its aliases; aliases inside aliases multiply); write the values out`,
         );
       }
       return parsed;
@@ -126,12 +128,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
   }
   const depth = maxDepth(js);
   if (depth > LIMITS.nesting) {
-    at(
-      1,
-      1,
-      `nesting is ${depth} levels deep, over the limit of ${LIMITS.nesting}`,
-      'fact files are shallow maps and lists; check the indentation',
-    );
+    at(1, 1, `nesting is ${depth} levels deep, over the limit of ${LIMITS.nesting}`, NESTING_HINT);
     return parsed;
   }
 
@@ -320,6 +317,7 @@ function idIndex(text: string): Map<string, { line: number; column: number } | n
   return index;
 }
 
+const NESTING_HINT = 'fact files are shallow maps and lists; check the indentation';
 const SLOW_PATH = Symbol('slow path');
 
 /**

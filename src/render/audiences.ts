@@ -62,7 +62,7 @@ export async function audienceNames(project: Project): Promise<string[]> {
     entries = await readdir(audiencesDir(project));
   } catch {
     throw new UserError(`no audiences: cannot read ${shown(project, audiencesDir(project))}`, {
-      hint: 'audience templates live in templates/audiences/<name>.md; copy one from briefbook’s own templates/ folder',
+      hint: 'audience templates live in templates/audiences/<name>.md; start one with `briefbook new audience NAME`',
     });
   }
   return entries

@@ -1,25 +1,27 @@
 // The self-contained HTML page around a rendered Markdown body: inline CSS, a content
 // security policy that forbids every external request and script, handling banners.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
 import type { Audience } from './audiences.js';
+import { findTemplate } from './cascade.js';
 import { escapeHtml } from './escape.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
+/** The audience's `styles`, each from the project's templates/styles/ or else briefbook's built-ins. */
 export async function loadStyles(project: Project, audience: Audience): Promise<string> {
   const parts = await Promise.all(
     audience.front.styles.map(async (name) => {
-      const path = join(project.templatesDir, 'styles', name);
+      const found = await findTemplate(project, 'styles', name);
       try {
-        return await readFile(path, 'utf8');
+        if (!found) throw new Error(`${name}: not found`);
+        return await readFile(found.path, 'utf8');
       } catch (e) {
         const where = audience.keyPositions.styles ?? { line: 1, column: 1 };
         throw UserError.at(
           { file: audience.file, ...where },
-          `stylesheet "${name}" not found in templates/styles/`,
+          `stylesheet "${name}" not found in templates/styles/ (nor among briefbook's built-in styles)`,
           'fix the name in `styles:`, or add the file',
           e,
         );

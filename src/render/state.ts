@@ -8,6 +8,7 @@ import { rank } from '../facts/select.js';
 import { nearest } from '../util/closest.js';
 import type { Audience } from './audiences.js';
 import { escapeMarkdown as md } from './escape.js';
+import { untracked } from './reads.js';
 import { sourceReference } from './sources-text.js';
 
 export interface Loc {
@@ -18,10 +19,14 @@ interface Frame {
   file: string;
   /** Added to template lines to give file lines (the front matter's length for audience bodies). */
   lineOffset: number;
+  /** The template text, to locate errors Handlebars reports without a position. */
+  source?: string;
 }
 
 export class RenderState {
   readonly frames: Frame[] = [];
+  /** Names of the partials this render can use, for hints. */
+  partialNames: string[] = [];
   /** Footnote texts in order of first citation; the index + 1 is the note number. */
   readonly notes: string[] = [];
   private readonly noteIndex = new Map<string, number>();
@@ -35,15 +40,24 @@ export class RenderState {
   contextNames: string[] = [];
   /** Heading of the footnotes block, set by {{notes title="…"}}. */
   notesTitle = 'Notes';
-  /** Words that start with a capital mid-sentence somewhere in the fact base: proper nouns. */
-  readonly properNouns: Set<string>;
+  private nouns?: Set<string>;
 
   constructor(
     readonly fb: FactBase,
     readonly full: FactBase,
     readonly audience: Audience,
-  ) {
-    this.properNouns = properNouns(full);
+  ) {}
+
+  /** Words that start with a capital mid-sentence somewhere in the fact base: proper nouns. */
+  get properNouns(): Set<string> {
+    if (!this.nouns) {
+      // Computed from every statement, so read untracked and recorded as one derived value
+      // (see reads.ts): otherwise every packet would depend on every statement.
+      const { raw, reads } = untracked(this.full);
+      reads?.derived.add('properNouns');
+      this.nouns = properNouns(raw);
+    }
+    return this.nouns;
   }
 
   get showsInternal(): boolean {
@@ -137,7 +151,7 @@ export class RenderState {
   }
 }
 
-function properNouns(fb: FactBase): Set<string> {
+export function properNouns(fb: FactBase): Set<string> {
   const words = new Set<string>();
   const texts = [...fb.facts.values()].flatMap((f) => [f.statement, ...f.variants.map((v) => v.statement)]);
   for (const e of fb.entities.values()) texts.push(`x ${e.name}`);

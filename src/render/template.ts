@@ -54,7 +54,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   for (const p of partials) {
     const compiled = hbs.compile(p.source, { strict: true });
     hbs.registerPartial(p.name, ((context: unknown, options: unknown) =>
-      inFrame(state, { file: p.file, lineOffset: 0 }, () =>
+      inFrame(state, { file: p.file, lineOffset: 0, source: p.source }, () =>
         compiled(context, options as Handlebars.RuntimeOptions),
       )) as unknown as Handlebars.Template);
   }
@@ -68,7 +68,8 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
     changes: input.changes ?? null,
   });
   state.contextNames = Object.keys(context as object);
-  const frame = { file: audience.file, lineOffset: audience.bodyLine - 1 };
+  state.partialNames = partials.map((p) => p.name);
+  const frame = { file: audience.file, lineOffset: audience.bodyLine - 1, source: audience.body };
   let markdown = inFrame(state, frame, () => body(context));
 
   const missing = audience.front.sections.filter((name) => !state.sectionsSeen.has(name));
@@ -85,7 +86,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   return { markdown: tidy(markdown), cited: state.cited };
 }
 
-function inFrame<T>(state: RenderState, frame: { file: string; lineOffset: number }, run: () => T): T {
+function inFrame<T>(state: RenderState, frame: { file: string; lineOffset: number; source?: string }, run: () => T): T {
   state.frames.push(frame);
   try {
     return run();
@@ -106,6 +107,22 @@ function located(e: unknown, state: RenderState): unknown {
       diagnostics: [{ file: frame.file, line: 0, column: 0, path: '', message: `template: ${e.message}`, hint: 'check dotted paths' }],
       cause: e,
     });
+  }
+  const partial = /^The partial (.+) could not be found/.exec(e.message)?.[1];
+  if (partial !== undefined) {
+    // Handlebars gives no position; find the first {{> name}} in the template running.
+    const source = state.frames.at(-1)?.source ?? '';
+    const at = new RegExp(`{{~?>\\s*${partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(source)?.index;
+    const before = at === undefined ? '' : source.slice(0, at);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    const near = nearest(partial, state.partialNames);
+    return UserError.at(
+      state.where({ start: { line, column: column - 1 } }),
+      `template: no partial "${partial}"`,
+      `${near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? ` : ''}partials are templates/partials/<name>.hbs in the project or built into briefbook: ${state.partialNames.join(', ') || '(none)'}`,
+      e,
+    );
   }
   const he = e as Error & { lineNumber?: number; column?: number };
   const parse = /Parse error on line (\d+)/.exec(he.message);

@@ -1,14 +1,20 @@
 // Writes a file so readers only ever see the old or the new content, never half of it:
 // the bytes go to a temp file in the same folder (same file system, so rename is atomic)
 // which then replaces the target. On failure the temp file is removed and the target is
-// untouched.
+// untouched; a full disk, a read-only folder or a file in the way is a UserError.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw cannotWrite(path, e, true);
+  }
+  await removeStale(dir, basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx', 0o644);
@@ -21,6 +27,53 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw cannotWrite(path, e, false);
   }
+}
+
+/**
+ * A writer killed mid-way (SIGKILL, power cut) leaves its temp file behind; the next write
+ * of the same file removes those whose process is gone. Live writers' files are left alone.
+ */
+async function removeStale(dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !alive(Number(pid))) await rm(join(dir, entry), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const WHY: Record<string, [string, string]> = {
+  ENOSPC: ['the disk is full', 'free some space on that disk and run the command again'],
+  EDQUOT: ['the disk quota is used up', 'free some space or raise the quota, and run the command again'],
+  EROFS: ['the folder is on a read-only file system', 'write somewhere else, or remount the disk writable'],
+  EACCES: ['permission denied', 'check the permissions of the folder, or write somewhere else'],
+  EPERM: ['operation not permitted', 'check the permissions of the folder, or write somewhere else'],
+  EISDIR: ['a folder has that name', 'move the folder away, or write somewhere else'],
+};
+
+/** Errors of the environment (full disk, read-only folder, a file in the way) as UserErrors; others pass as they are. */
+function cannotWrite(path: string, e: unknown, makingFolder: boolean): unknown {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const inTheWay = makingFolder && (code === 'EEXIST' || code === 'ENOTDIR');
+  const why = inTheWay
+    ? [`a file is in the way of the folder ${dirname(path)}`, 'move that file away, or write somewhere else']
+    : WHY[code];
+  if (!why) return e;
+  return new UserError(`cannot write ${path}: ${why[0]} (${code})`, { hint: why[1], cause: e });
 }

@@ -1,6 +1,7 @@
 // Rendering one audience to Markdown: helpers, located errors, the leak guard's first half.
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { changesView } from '../../src/render/changes.js';
 import { renderMarkdown } from '../../src/render/template.js';
 import { audience, FRONT, fixtureFactBase, SECRET, STAMP, shippedPartials } from './fixture.js';
 
@@ -97,20 +98,41 @@ describe('fact helpers', () => {
     expect(render(body, `${FRONT}\nsections: [b]`)).toBe('BBB\n');
   });
 
-  it('renders the changes partial when a changes value is given', () => {
-    const changes = {
+  it('renders the changes partial when a changes value is given, escaped, short when the packet has a page limit', () => {
+    const result = {
       from: 'v1',
       to: 'working tree',
-      added: [{ kind: 'facts', id: 'pub.new', summary: 'New <b>fact</b>' }],
+      fromCommit: null,
+      toCommit: null,
+      added: [
+        {
+          kind: 'facts' as const,
+          id: 'pub.new',
+          item: { id: 'pub.new', statement: 'New <b>fact</b> [x](javascript:y)', status: 'alleged' },
+        },
+      ],
       removed: [],
-      renamed: [{ kind: 'facts', from: 'pub.old', to: 'pub.alpha' }],
-      changed: [{ kind: 'facts', id: 'pub.alpha', fields: [{ path: 'status', from: 'reported', to: 'alleged' }] }],
+      renamed: [{ kind: 'facts' as const, from: 'pub.old', to: 'pub.alpha' }],
+      changed: [{ kind: 'facts' as const, id: 'pub.alpha', fields: [{ path: 'status', from: 'reported', to: 'alleged' }] }],
     };
+    const changes = changesView(result, { current: (kind, id) => (kind === 'facts' ? fb.facts.get(id) : undefined) });
     const md = render('{{#if changes}}{{> changes}}{{/if}}', FRONT, { changes });
-    expect(md).toContain('## Changes since v1');
-    expect(md).toContain('- facts pub.new: New \\<b\\>fact\\</b\\>');
-    expect(md).toContain('- facts pub.old → pub.alpha');
-    expect(md).toContain('  - status: reported → alleged');
+    expect(md).toContain('## Changes since v1\n');
+    expect(md).toContain(
+      '- **fact pub.alpha** — Alpha Corp is accused of copying the model through twelve thousand accounts.\n  - status: reported → alleged',
+    );
+    expect(md).toContain('- **fact pub.new** (alleged) — New \\<b\\>fact\\</b\\> \\[x\\](javascript:y)');
+    expect(md).toContain('- fact pub.old → pub.alpha');
+    const memo = render('{{#if changes}}{{> changes}}{{/if}}', `${FRONT}\npageLimit: 2`, { changes });
+    expect(memo).toContain('- **Now alleged (was reported)**: Alpha Corp is accused');
+    expect(memo).toContain('- **New fact**: New \\<b\\>fact\\</b\\>');
+    expect(memo).not.toContain('status: reported');
+    const renamed = Array.from({ length: 10 }, (_, i) => ({ kind: 'facts' as const, from: `pub.old${i}`, to: `pub.new${i}` }));
+    const long = render('{{#if changes}}{{> changes}}{{/if}}', `${FRONT}\npageLimit: 2`, {
+      changes: changesView({ ...result, added: [], changed: [], renamed }, { current: () => undefined }),
+    });
+    expect(long.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(8);
+    expect(long).toContain('- **Renamed fact**: pub.old6 → pub.new6\n- And 3 more — see the briefing book.\n');
     expect(render('{{#if changes}}{{> changes}}{{/if}}x')).toBe('x\n');
   });
 });

@@ -22,6 +22,11 @@ export const builder = (y: Argv<GlobalArgs>) =>
       array: true,
       describe: 'Only this format (repeatable); default all three',
     })
+    .option('since', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Add "Changes since REV" (a git revision) where a template includes the changes partial',
+    })
     .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: the project’s out/)' })
     .option('browser', { type: 'string', describe: 'Chrome/Chromium executable for PDFs (default: search the usual places)' })
     .option('timeout', { type: 'number', default: 60, describe: 'Seconds for the browser to start and for each page to render' })
@@ -30,6 +35,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .example('$0 build', 'every audience, every format, into out/')
     .example('$0 build -a member-memo -f pdf', 'just the member memo as PDF')
     .example('$0 build -f md -f html', 'no browser needed')
+    .example('$0 build --since v-june-10', 'with what changed since the last packet went out')
     .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
@@ -52,6 +58,10 @@ export async function handler(argv: Args): Promise<void> {
     const { UsageError } = await import('../../errors.js');
     throw new UsageError('--timeout must be a positive number of seconds');
   }
+  if (argv.since !== undefined && argv.since.trim() === '') {
+    const { UsageError } = await import('../../errors.js');
+    throw new UsageError('--since needs a git revision, e.g. --since HEAD~2');
+  }
   try {
     const written = await build({
       project,
@@ -60,6 +70,7 @@ export async function handler(argv: Args): Promise<void> {
       outDir: argv.out ? resolve(argv.out) : undefined,
       browser: argv.browser,
       timeout: argv.timeout * 1000,
+      since: argv.since,
       onProgress: progress
         ? (w) =>
             process.stderr.write(

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// `npm run bench`: one table from one run, medians of several runs, with the machine it
+// ran on. Every measurement is a separate process started the way a user starts it
+// (`node bin/briefbook.js …`), timed from spawn to exit. Peak memory is the process's own
+// maximum resident set (GNU time's %M); for PDF builds a second figure sums the whole
+// process tree (node + Chromium), sampled from /proc every 20 ms in a separate, untimed run.
+// Pairs that form a ratio are run alternately, so a busy machine slows both sides alike.
+//
+//   node scripts/bench.mjs [--quick] [--sizes 1000,10000,50000] [--keep]
+//     --quick  fewer runs, corpus sizes 1000 and 10000 only
+//     --keep   reuse generated corpora in $TMPDIR/briefbook-bench if present
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(REPO, 'bin', 'briefbook.js');
+const WORK = join(tmpdir(), 'briefbook-bench');
+const SIZES = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,50000')).split(',').map(Number);
+const RUNS = { fast: values.quick ? 3 : 5, pdf: values.quick ? 1 : 3, big: values.quick ? 1 : 3 };
+const GNU_TIME = ['/usr/bin/time', '/bin/time'].find(
+  (p) => existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0,
+);
+const BROWSER = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+const ENV = { ...process.env, NO_COLOR: '1' };
+
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const max = (xs) => Math.max(...xs);
+
+/** One run: wall milliseconds and the process's peak RSS in kB (GNU time), or throws when it fails. */
+function once(args, cwd = REPO) {
+  const rssFile = join(WORK, `rss-${process.pid}.txt`);
+  const [cmd, ...rest] = GNU_TIME ? [GNU_TIME, '-f', '%M', '-o', rssFile, process.execPath, ...args] : [process.execPath, ...args];
+  const started = process.hrtime.bigint();
+  const r = spawnSync(cmd, rest, { cwd, env: ENV, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`failed (exit ${r.status}): node ${args.join(' ')}\n${String(r.stderr).slice(-2000)}`);
+  const rss = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN;
+  return { ms, rss };
+}
+
+/** Runs each command `n` times, alternating between them; medians of time, max of peak RSS. */
+function alternate(n, ...commands) {
+  const runs = commands.map(() => []);
+  for (let i = 0; i < n; i++) commands.forEach((c, k) => runs[k].push(once(c.args, c.cwd)));
+  return runs.map((r) => ({ ms: median(r.map((x) => x.ms)), rss: max(r.map((x) => x.rss)), runs: r.length }));
+}
+
+/** Peak of the summed RSS of a process and all its descendants, sampled from /proc. */
+function treePeak(args, cwd = REPO) {
+  if (!existsSync('/proc/self/stat')) return Promise.resolve(Number.NaN);
+  const page = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: ENV, stdio: 'ignore' });
+    let peak = 0;
+    const sample = () => {
+      const parent = new Map();
+      const rss = new Map();
+      for (const name of readdirSync('/proc')) {
+        if (!/^\d+$/.test(name)) continue;
+        try {
+          const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          parent.set(Number(name), Number(fields[1]));
+          rss.set(Number(name), Number(fields[21]) * page);
+        } catch {
+          // the process ended while we looked
+        }
+      }
+      let sum = 0;
+      for (const [pid, bytes] of rss) {
+        for (let p = pid; p > 1; p = parent.get(p) ?? 0) {
+          if (p === child.pid) {
+            sum += bytes;
+            break;
+          }
+        }
+      }
+      peak = Math.max(peak, sum);
+    };
+    const timer = setInterval(sample, 20);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`failed (exit ${code}): node ${args.join(' ')}`));
+      else resolve(peak / 1024);
+    });
+  });
+}
+
+function machine() {
+  const cpu = readFileSafe('/proc/cpuinfo').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let chromium = 'not found';
+  try {
+    chromium = execFileSync(BROWSER, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // reported as not found
+  }
+  return {
+    cpu,
+    cores: availableParallelism(),
+    ram: `${(totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    node: process.version,
+    chromium,
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  };
+}
+
+function readFileSafe(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const sec = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const mb = (kb) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : 'n/a');
+const ok = (met) => (met ? 'met' : '**missed**');
+
+// ---------------------------------------------------------------------------------------
+
+mkdirSync(WORK, { recursive: true });
+const out = mkdtempSync(join(WORK, 'out-'));
+const rows = [];
+const row = (what, runs, time, rss, target = '', result = '') => rows.push({ what, runs, time, rss, target, result });
+const m = machine();
+log(`${m.cpu}, ${m.cores} cores, ${m.ram}, node ${m.node}, ${m.chromium}; load ${m.load}`);
+
+// 1 and 2: the full default build against the raw puppeteer baseline.
+log('full build (md + html + pdf) and the raw baseline');
+const full = ['build', '-o', join(out, 'full'), '-q'];
+const baseline = [join(REPO, 'scripts', 'bench-baseline.mjs'), '--html', join(out, 'full'), '--out', join(out, 'baseline')];
+once([BIN, ...full]); // warms the disk cache and gives the baseline its HTML
+const [b, raw] = alternate(RUNS.pdf, { args: [BIN, ...full] }, { args: baseline });
+const bTree = await treePeak([BIN, ...full]);
+const rawTree = await treePeak(baseline);
+const pdfs = readdirSync(join(out, 'full')).filter((f) => f.endsWith('.pdf')).length;
+row(`1. Full build, shipped project (${pdfs} audiences × md + html + pdf)`, b.runs, sec(b.ms), `${mb(b.rss)} node; ${mb(bTree)} with Chromium`);
+row('2. Raw puppeteer baseline (same HTML → PDF, one browser)', raw.runs, sec(raw.ms), `${mb(raw.rss)} node; ${mb(rawTree)} with Chromium`);
+row('   Ratio build / baseline', '', `${(b.ms / raw.ms).toFixed(2)} ×`, '', '≤ 1.25 ×', ok(b.ms / raw.ms <= 1.25));
+
+// 3: Markdown + HTML against bare node start-up.
+log('md + html build and node -e 0');
+const [mh, floor] = alternate(RUNS.fast, { args: [BIN, 'build', '-f', 'md', '-f', 'html', '-o', join(out, 'mdhtml'), '-q'] }, { args: ['-e', '0'] });
+row('3. md + html build, shipped project', mh.runs, sec(mh.ms), mb(mh.rss));
+row('   `node -e 0`', floor.runs, sec(floor.ms), mb(floor.rss));
+row('   Ratio md + html / `node -e 0`', '', `${(mh.ms / floor.ms).toFixed(2)} ×`, '', '≤ 4 ×', ok(mh.ms / floor.ms <= 4));
+
+// 4: generated corpora.
+const per = {};
+for (const n of SIZES) {
+  const dir = join(WORK, `corpus-${n}`);
+  if (!(values.keep && existsSync(join(dir, '.git')))) {
+    log(`generating ${n} facts`);
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(process.execPath, [join(REPO, 'scripts', 'gen-corpus.mjs'), dir, '--facts', String(n), '--audiences', '50', '--git'], {
+      stdio: 'ignore',
+    });
+  }
+  const audiences = readdirSync(join(dir, 'templates', 'audiences')).length;
+  const runs = n > 10_000 ? RUNS.big : RUNS.fast;
+  log(`${n} facts: validate, md build of ${audiences} audiences, diff`);
+  const [v] = alternate(runs, { args: [BIN, 'validate'], cwd: dir });
+  const [md] = alternate(runs, { args: [BIN, 'build', '-f', 'md', '-o', join(out, `corpus-${n}`), '-q'], cwd: dir });
+  const [d] = alternate(runs, { args: [BIN, 'diff', 'HEAD~1', 'HEAD'], cwd: dir });
+  per[n] = { v, md, d, audiences };
+}
+const big = (t, limitMs, limitKb) => (t.ms <= limitMs && t.rss <= limitKb ? 'met' : '**missed**');
+for (const n of SIZES) {
+  const { v, md, d, audiences } = per[n];
+  const at10k = n === 10_000;
+  const k = `${n.toLocaleString('en')} facts`;
+  row(`4. ${k}: validate`, v.runs, sec(v.ms), mb(v.rss), at10k ? '≤ 2 s, ≤ 400 MB' : '', at10k ? big(v, 2000, 400 * 1024) : '');
+  row(
+    `   ${k}: md build of ${audiences} audiences`,
+    md.runs,
+    sec(md.ms),
+    mb(md.rss),
+    at10k ? '≤ 5 s, ≤ 400 MB' : '',
+    at10k ? big(md, 5000, 400 * 1024) : '',
+  );
+  row(`   ${k}: diff of two revisions (1% changed)`, d.runs, sec(d.ms), mb(d.rss), at10k ? '≤ 1 s, ≤ 400 MB' : '', at10k ? big(d, 1000, 400 * 1024) : '');
+}
+// Growth: time per 1,000 facts at each size; linear cost keeps it flat.
+if (SIZES.length > 1) {
+  const perK = (pick) => SIZES.map((n) => `${Math.round(pick(per[n]).ms / (n / 1000))}`).join(' / ');
+  const sizes = SIZES.map((n) => `${n / 1000}k`).join(' / ');
+  row(`   Growth, ms per 1,000 facts at ${sizes}: validate`, '', perK((p) => p.v), '', 'about flat', '');
+  row('   … md build', '', perK((p) => p.md), '', 'about flat', '');
+  row('   … diff', '', perK((p) => p.d), '', 'about flat', '');
+}
+
+const end = machine();
+const lines = [
+  `Machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM; node ${m.node}; ${m.chromium}.`,
+  `Load average at start ${m.load}, at end ${end.load}. Peak RSS: ${GNU_TIME ? 'GNU time %M of the node process' : 'n/a (no GNU time)'}.`,
+  '',
+  '| Measurement | Runs | Median time | Peak RSS | Target | Result |',
+  '|:--|--:|--:|--:|:--|:--|',
+  ...rows.map((r) => `| ${r.what} | ${r.runs} | ${r.time} | ${r.rss} | ${r.target} | ${r.result} |`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+rmSync(out, { recursive: true, force: true });
+rmSync(join(WORK, `rss-${process.pid}.txt`), { force: true });

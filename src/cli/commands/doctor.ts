@@ -1,0 +1,43 @@
+import type { Argv } from 'yargs';
+import type { Check } from '../../commands/doctor.js';
+import type { GlobalArgs } from '../context.js';
+import { paint, printJson } from '../output.js';
+
+export const command = 'doctor';
+export const describe = 'Check this machine and project: node, the browser (with a test PDF), fonts, git, the fact base';
+
+export const builder = (y: Argv<GlobalArgs>) =>
+  y
+    .option('browser', { type: 'string', describe: 'Check this Chrome/Chromium executable instead of searching the usual places' })
+    .option('timeout', { type: 'number', default: 30, describe: 'Seconds for the test browser to start and print' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the checks as JSON' })
+    .example('$0 doctor', 'everything, in one screen; exit 1 when something needs fixing')
+    .example('$0 doctor --browser /opt/chrome/chrome', 'try a particular browser');
+
+type Args = Awaited<ReturnType<typeof builder>['argv']>;
+
+export async function handler(argv: Args): Promise<void> {
+  const { doctor } = await import('../../commands/doctor.js');
+  if (!(argv.timeout > 0)) {
+    const { UsageError } = await import('../../errors.js');
+    throw new UsageError('--timeout must be a positive number of seconds');
+  }
+  const checks = await doctor({ root: argv.root, browser: argv.browser, timeout: argv.timeout * 1000 });
+  if (argv.json) printJson(checks);
+  else print(checks);
+  if (checks.some((c) => c.status === 'problem')) process.exitCode = 1;
+}
+
+function print(checks: Check[]): void {
+  const c = paint(process.stdout);
+  const label = { ok: c.green('ok     '), problem: c.red('problem'), skipped: c.dim('skipped') };
+  const out: string[] = [];
+  for (const k of checks) {
+    out.push(`${label[k.status]}  ${k.summary}`);
+    for (const d of k.details) out.push(c.dim(`           ${d}`));
+    for (const [i, f] of k.fix.entries()) out.push(`           ${i === 0 ? c.bold('fix:') : '    '} ${f}`);
+  }
+  const problems = checks.filter((k) => k.status === 'problem').length;
+  out.push(problems === 0 ? c.green('All good.') : c.red(`${problems} problem${problems > 1 ? 's' : ''} to fix.`));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
