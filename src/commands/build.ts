@@ -11,6 +11,7 @@ import type { Project } from '../project.js';
 import { type Audience, loadAudiences } from '../render/audiences.js';
 import type { BrowserSession } from '../render/browser.js';
 import type { Changes, ChangesProvider } from '../render/changes.js';
+import { FORMATS, type Format } from '../render/formats.js';
 import { fillContents, htmlPage, loadStyles } from '../render/html.js';
 import { checkNoLeak } from '../render/leak-guard.js';
 import { headingsOf, markdownToHtml } from '../render/markdown.js';
@@ -21,8 +22,7 @@ import { renderMarkdown } from '../render/template.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { loadValid } from './list.js';
 
-export const FORMATS = ['md', 'html', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export interface BuildOptions {
   project: Project;

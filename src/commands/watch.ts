@@ -12,7 +12,6 @@ import { performance } from 'node:perf_hooks';
 import type { FSWatcher } from 'chokidar';
 import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
-import type { Project } from '../project.js';
 import { audienceNames } from '../render/audiences.js';
 import type { BrowserSession } from '../render/browser.js';
 import type { Reads } from '../render/reads.js';
@@ -20,20 +19,10 @@ import { buildStamp } from '../render/stamp.js';
 import { affects, compareFactBases, type FactBaseChange, isEmpty } from '../watch/affected.js';
 import { classify } from '../watch/classify.js';
 import type { PreviewServer } from '../watch/preview-server.js';
-import { build, FORMATS, type Format, type Written } from './build.js';
+import { type BuildOptions, build, FORMATS, type Format, type Written } from './build.js';
 import { loadValid } from './list.js';
 
-export interface WatchOptions {
-  project: Project;
-  /** Audience names; all when empty (new audience files are picked up). */
-  audiences?: readonly string[];
-  /** Formats; all when empty. */
-  formats?: readonly Format[];
-  outDir?: string;
-  /** Browser executable for PDFs (--browser). */
-  browser?: string;
-  /** Milliseconds for the browser to start and for each page. */
-  timeout?: number;
+export interface WatchOptions extends Pick<BuildOptions, 'project' | 'audiences' | 'formats' | 'outDir' | 'browser' | 'timeout'> {
   /** Serve the HTML packets with live reload on 127.0.0.1:port (0: any free port). */
   serve?: { port: number };
   /** Milliseconds to wait for more changes before rebuilding. */

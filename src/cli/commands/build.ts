@@ -2,34 +2,18 @@ import type { Argv } from 'yargs';
 import type { Written } from '../../commands/build.js';
 import { type GlobalArgs, projectFrom } from '../context.js';
 import { paint, printJson } from '../output.js';
-
-const FORMATS = ['md', 'html', 'pdf'] as const;
+import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'build';
 export const describe = 'Build briefing packets per audience as Markdown, HTML and PDF';
 
 export const builder = (y: Argv<GlobalArgs>) =>
-  y
-    .option('audience', {
-      alias: 'a',
-      type: 'string',
-      array: true,
-      describe: 'Only this audience (repeatable); see `briefbook list audiences`',
-    })
-    .option('format', {
-      alias: 'f',
-      choices: FORMATS,
-      array: true,
-      describe: 'Only this format (repeatable); default all three',
-    })
+  renderOptions(y)
     .option('since', {
       type: 'string',
       requiresArg: true,
       describe: 'Add "Changes since REV" (a git revision) where a template includes the changes partial',
     })
-    .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: the project’s out/)' })
-    .option('browser', { type: 'string', describe: 'Chrome/Chromium executable for PDFs (default: search the usual places)' })
-    .option('timeout', { type: 'number', default: 60, describe: 'Seconds for the browser to start and for each page to render' })
     .option('json', { type: 'boolean', default: false, describe: 'Print what was written as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines' })
     .example('$0 build', 'every audience, every format, into out/')
@@ -43,7 +27,6 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 export async function handler(argv: Args): Promise<void> {
   const project = projectFrom(argv);
   const { build, BuildFailed, displayPath } = await import('../../commands/build.js');
-  const { resolve } = await import('node:path');
   const c = paint(process.stderr);
   const progress = !argv.quiet && !argv.json && Boolean(process.stderr.isTTY);
   const show = (w: Written) =>
@@ -54,10 +37,6 @@ export async function handler(argv: Args): Promise<void> {
       bytes: w.bytes,
       ...(w.pages !== undefined ? { pages: w.pages } : {}),
     }) as const;
-  if (!(argv.timeout > 0)) {
-    const { UsageError } = await import('../../errors.js');
-    throw new UsageError('--timeout must be a positive number of seconds');
-  }
   if (argv.since !== undefined && argv.since.trim() === '') {
     const { UsageError } = await import('../../errors.js');
     throw new UsageError('--since needs a git revision, e.g. --since HEAD~2');
@@ -65,11 +44,7 @@ export async function handler(argv: Args): Promise<void> {
   try {
     const written = await build({
       project,
-      audiences: argv.audience?.map(String),
-      formats: argv.format,
-      outDir: argv.out ? resolve(argv.out) : undefined,
-      browser: argv.browser,
-      timeout: argv.timeout * 1000,
+      ...renderTargets(argv),
       since: argv.since,
       onProgress: progress
         ? (w) =>

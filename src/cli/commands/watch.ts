@@ -3,21 +3,15 @@ import type { Written } from '../../commands/build.js';
 import type { WatchEvent } from '../../commands/watch.js';
 import { type GlobalArgs, projectFrom } from '../context.js';
 import { paint, printError } from '../output.js';
-
-const FORMATS = ['md', 'html', 'pdf'] as const;
+import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'watch';
 export const describe = 'Rebuild the packets an edit affects as you save; optional live preview on 127.0.0.1';
 
 export const builder = (y: Argv<GlobalArgs>) =>
-  y
-    .option('audience', { alias: 'a', type: 'string', array: true, describe: 'Only this audience (repeatable)' })
-    .option('format', { alias: 'f', choices: FORMATS, array: true, describe: 'Only this format (repeatable); default all three' })
-    .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: the project’s out/)' })
+  renderOptions(y)
     .option('serve', { type: 'boolean', default: false, describe: 'Serve the HTML packets on 127.0.0.1 with live reload' })
     .option('port', { type: 'number', default: 8017, describe: 'Port for --serve (0: any free port)' })
-    .option('browser', { type: 'string', describe: 'Chrome/Chromium executable for PDFs (default: search the usual places)' })
-    .option('timeout', { type: 'number', default: 60, describe: 'Seconds for the browser to start and for each page to render' })
     .example('$0 watch -f md -f html --serve', 'fast previews in the browser at http://127.0.0.1:8017/')
     .example('$0 watch -a member-memo', 'the member memo in every format, PDF on a browser kept open')
     .epilogue('Stop with Ctrl-C (closes the browser and the preview server; exit code 0).');
@@ -26,12 +20,10 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
   const { UsageError } = await import('../../errors.js');
-  if (!(argv.timeout > 0)) throw new UsageError('--timeout must be a positive number of seconds');
   if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
   const project = projectFrom(argv);
   const { watch } = await import('../../commands/watch.js');
   const { displayPath } = await import('../../commands/build.js');
-  const { resolve } = await import('node:path');
   const c = paint(process.stdout);
   const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -66,11 +58,7 @@ export async function handler(argv: Args): Promise<void> {
 
   const watcher = await watch({
     project,
-    audiences: argv.audience?.map(String),
-    formats: argv.format,
-    outDir: argv.out ? resolve(argv.out) : undefined,
-    browser: argv.browser,
-    timeout: argv.timeout * 1000,
+    ...renderTargets(argv),
     serve: argv.serve ? { port: argv.port } : undefined,
     onEvent,
   });
