@@ -2,7 +2,11 @@
 // modules (start-up time dominates a Markdown/HTML build). Code behind dynamic imports
 // becomes separate chunks, loaded only by the commands that need them; puppeteer stays
 // external and is imported only for PDF output.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names are content hashes: start clean so stale chunks never pile up or ship.
+rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },

@@ -6,7 +6,7 @@
 //
 //   node scripts/gen-corpus.mjs DIR [--facts 10000] [--audiences 50] [--git]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
@@ -211,7 +211,15 @@ const GENRES = [
   },
   {
     name: 'member-memo',
-    front: { genre: 'memo', sensitivity: 'internal', audience: 'Member', to: 'The Senator', from: 'Committee staff', subject: 'The fact base', pageLimit: 3 },
+    front: {
+      genre: 'memo',
+      sensitivity: 'internal',
+      audience: 'Member',
+      to: 'The Senator',
+      from: 'Committee staff',
+      subject: 'The fact base',
+      pageLimit: 3,
+    },
     sections: ['bluf', 'key-facts', 'questions'],
     body: `{{> memo-header}}
 

@@ -34,10 +34,12 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
 
   const size = file.size ?? file.bytes.byteLength;
   if (size > LIMITS.fileBytes) {
+    // Just over the limit, "8.0 MB" would read as equal to it: give bytes then.
+    const shown = mb(size) === mb(LIMITS.fileBytes) ? `${size} bytes` : mb(size);
     at(
       1,
       1,
-      `file is ${mb(size)}, over the ${mb(LIMITS.fileBytes)} limit for one fact file`,
+      `file is ${shown}, over the ${mb(LIMITS.fileBytes)} limit for one fact file`,
       'split it into several files under data/ (any file name ending .yaml)',
     );
     return nowhere;

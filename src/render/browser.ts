@@ -76,7 +76,8 @@ export function candidates(opts: LaunchOptions, platform: NodeJS.Platform = proc
 
 type Puppeteer = import('puppeteer').PuppeteerNode;
 
-async function loadPuppeteer(): Promise<Puppeteer> {
+/** puppeteer itself (a failure is a UserError saying how to install it). */
+export async function loadPuppeteer(): Promise<Puppeteer> {
   try {
     const mod = await import('puppeteer');
     return (mod.default ?? mod) as unknown as Puppeteer;
@@ -219,6 +220,9 @@ export class BrowserSession {
     this.closed = true;
     process.removeListener('exit', this.onExit);
     await this.browser.close().catch(() => this.kill());
+    // A wedged renderer can hold the browser's pipe open after the browser itself is gone,
+    // and an open pipe keeps this process alive: let go of it.
+    for (const stream of this.browser.process()?.stdio ?? []) stream?.destroy();
   }
 
   /** Last resort (process exit): the browser must never outlive the command. */

@@ -165,7 +165,8 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<P
       return await session.print(html, opts);
     } catch (e) {
       if (e instanceof UserError) throw e;
-      throw new UserError(`the browser failed while printing ${job.audience.name}: ${(e as Error).message.split('\n')[0]}`, {
+      const what = session.alive ? 'failed' : 'quit (crashed or was killed)';
+      throw new UserError(`the browser ${what} while printing ${job.audience.name}: ${(e as Error).message.split('\n')[0]}`, {
         hint: 'try again; if it keeps failing, try another browser with --browser PATH',
         cause: e,
       });
