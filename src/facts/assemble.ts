@@ -1,5 +1,6 @@
 // Parsed files → one fact base, then the cross-file rules. Collects every problem.
 import type { Diagnostic } from '../errors.js';
+import { dottedPath } from '../util/yaml-path.js';
 import { emptyFactBase, type FactBase, type ItemTypes, originKey } from './factbase.js';
 import { LIMITS } from './limits.js';
 import type { ParsedFile } from './parse-file.js';
@@ -72,7 +73,7 @@ export function diagnosticAt(
   return {
     file: o.file.path,
     ...o.file.locate(path),
-    path: dotted(path),
+    path: dottedPath(path),
     message,
     hint,
   };
@@ -86,8 +87,4 @@ function ruleContext(fb: FactBase, report: Report): RuleContext {
     error: (kind, id, sub, message, hint) => report.errors.push(diag(kind, id, sub, message, hint)),
     warn: (kind, id, sub, message, hint) => report.warnings.push(diag(kind, id, sub, message, hint)),
   };
-}
-
-function dotted(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
 }

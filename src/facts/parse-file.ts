@@ -1,10 +1,11 @@
 // One fact file: bytes → checked YAML document → schema-validated data, with every
 // problem located at file:line:col. Never throws for bad input; problems go to `diags`.
 import * as jsYaml from 'js-yaml';
-import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
 import { closest } from '../util/closest.js';
+import { dottedPath, nodeAt } from '../util/yaml-path.js';
 import { LIMITS } from './limits.js';
 import { type FactFile, factFile, fileOutline, ITEM_SCHEMAS, KINDS, type Kind } from './schema.js';
 
@@ -84,7 +85,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
       const hit = typeof id === 'string' ? ids.get(id) : undefined;
       if (hit) return hit;
     }
-    return pos(nodeAt(slow().doc, path)?.range?.[0] ?? 0);
+    return pos(nodeAt(slow().doc.contents, path)?.range?.[0] ?? 0);
   };
   const parsed: ParsedFile = { path: file.path, locate, broken: [] };
 
@@ -171,7 +172,7 @@ function schemaDiagnostic(
   issue: z.core.$ZodIssue,
 ): Diagnostic {
   const path = issue.path;
-  const node = nodeAt(doc, path);
+  const node = nodeAt(doc.contents, path);
   const dotted = dottedPath(path);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
@@ -187,7 +188,7 @@ function schemaDiagnostic(
     };
   }
   const missing = node === undefined && path.length > 0;
-  const where = missing ? nodeAt(doc, path.slice(0, -1)) : node;
+  const where = missing ? nodeAt(doc.contents, path.slice(0, -1)) : node;
   const field = String(path[path.length - 1] ?? '');
   if (missing) {
     return {
@@ -273,22 +274,6 @@ function defOf(schema: z.ZodType): SchemaDef {
     if (!inner) return def;
     def = (inner as unknown as { def: SchemaDef }).def;
   }
-}
-
-/** The node at a data path, or undefined when it is absent. */
-function nodeAt(doc: Document, path: readonly PropertyKey[]): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const seg of path) {
-    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === seg)?.value;
-    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
-    else return undefined;
-    if (node == null) return undefined;
-  }
-  return isNode(node) ? node : undefined;
-}
-
-function dottedPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
 function maxDepth(root: unknown): number {

@@ -1,9 +1,10 @@
 // One dataset file: text → YAML document → checked against the upstream format, with
 // every problem at file:line:col. Same approach as the fact loader (parseDocument +
 // LineCounter), but a dataset is not a fact file, so it has its own messages.
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Diagnostic, UserError } from '../errors.js';
+import { dottedPath as dotted, nodeAt } from '../util/yaml-path.js';
 
 /** Far above the upstream files (legislators-current.yaml is about 1 MB). */
 export const DATASET_LIMITS = { bytes: 64 * 1024 * 1024, aliases: 100, issues: 20 } as const;
@@ -100,19 +101,4 @@ function kindOf(node: unknown): string {
   if (isMap(node)) return 'a map';
   if (isScalar(node)) return `a single value (${JSON.stringify(node.value)})`;
   return 'nothing';
-}
-
-function nodeAt(root: unknown, path: readonly PropertyKey[]): Node | undefined {
-  let node: unknown = root;
-  for (const seg of path) {
-    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
-    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
-    else return undefined;
-    if (node == null) return undefined;
-  }
-  return isNode(node) ? node : undefined;
-}
-
-function dotted(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }

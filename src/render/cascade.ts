@@ -47,17 +47,16 @@ function entry(project: Project, layer: Layer, kind: TemplateKind, fileName: str
   return { name, path, file, builtin: layer.builtin };
 }
 
+/** The file names in one layer's `<kind>/` folder; none when the layer has no such folder. */
+async function namesIn(layer: Layer, kind: TemplateKind): Promise<string[]> {
+  return readdir(join(layer.dir, kind)).catch(() => []);
+}
+
 /** Every `<kind>/*<ext>` across the layers, by name; a project file hides a built-in of the same name. */
 export async function listTemplates(project: Project, kind: TemplateKind, ext: string): Promise<TemplateFile[]> {
   const found = new Map<string, TemplateFile>();
   for (const layer of templateLayers(project)) {
-    let names: string[];
-    try {
-      names = await readdir(join(layer.dir, kind));
-    } catch {
-      continue;
-    }
-    for (const f of names.filter((n) => n.endsWith(ext)).sort()) {
+    for (const f of (await namesIn(layer, kind)).filter((n) => n.endsWith(ext)).sort()) {
       const name = f.slice(0, -ext.length);
       if (!found.has(name)) found.set(name, entry(project, layer, kind, f, name));
     }
@@ -68,13 +67,7 @@ export async function listTemplates(project: Project, kind: TemplateKind, ext: s
 /** The first layer's `<kind>/<fileName>`, or undefined when no layer has it. */
 export async function findTemplate(project: Project, kind: TemplateKind, fileName: string): Promise<TemplateFile | undefined> {
   for (const layer of templateLayers(project)) {
-    let names: string[];
-    try {
-      names = await readdir(join(layer.dir, kind));
-    } catch {
-      continue;
-    }
-    if (names.includes(fileName)) return entry(project, layer, kind, fileName, fileName);
+    if ((await namesIn(layer, kind)).includes(fileName)) return entry(project, layer, kind, fileName, fileName);
   }
   return undefined;
 }
