@@ -9,3 +9,5 @@ npm ci --no-audit --no-fund
 npm run build
 node bin/briefbook.js validate
 node bin/briefbook.js build
+echo "packets written to out/:"
+ls -1 out/
