@@ -2,7 +2,7 @@
 // fact base (only to tell "too sensitive" from "unknown"), the footnotes cited so far,
 // and which template file is running (so helper errors point at file:line:col).
 import { UserError } from '../errors.js';
-import { corroboration, type FactBase, factSourceIds } from '../facts/factbase.js';
+import { type FactBase, factSourceIds, outlets } from '../facts/factbase.js';
 import type { Fact } from '../facts/schema.js';
 import { rank } from '../facts/select.js';
 import { nearest } from '../util/closest.js';
@@ -144,10 +144,14 @@ export class RenderState {
 
   corroborationText(f: Fact): string {
     const n = factSourceIds(f).length;
-    const outlets = corroboration(f, this.fb.sources);
     if (n <= 1) return 'Single source; not independently corroborated';
-    if (outlets <= 1) return `${n} reports, all through one outlet (not independent)`;
-    return `${n} reports, ${outlets} independent outlets`;
+    // A report that names no outlet counts as its own, but the reader should know it.
+    const all = outlets(f, this.fb.sources);
+    const unnamed = all.filter((o) => this.fb.sources.has(o)).length;
+    const named = all.length - unnamed;
+    if (named <= 1 && unnamed === 0) return `${n} reports, all through one outlet (not independent)`;
+    const tail = unnamed ? `; ${unnamed} of the reports name${unnamed === 1 ? 's' : ''} no outlet` : '';
+    return `${n} reports, ${named} independent outlet${named === 1 ? '' : 's'}${tail}`;
   }
 }
 
