@@ -4,10 +4,14 @@
 # for checking PDFs. Skips what is already installed; needs root (or sudo) otherwise.
 set -euo pipefail
 
+# grep reads all of fc-list's output (no -q): with pipefail, an early exit would make
+# fc-list die of SIGPIPE and a font that is there would look missing.
+has_font() { fc-list 2>/dev/null | grep -i "$1" >/dev/null; }
+
 need=()
 command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Liberation Serif' || need+=(fonts-liberation2)
-fc-list 2>/dev/null | grep -qi 'Noto Sans' || need+=(fonts-noto-core)
+has_font 'Liberation Serif' || need+=(fonts-liberation2)
+has_font 'Noto Sans' || need+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v git >/dev/null 2>&1 || need+=(git)
 
@@ -22,5 +26,5 @@ fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "installing: ${need[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
