@@ -7,6 +7,7 @@
 import { join, relative } from 'node:path';
 import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
+import { loadValid } from '../facts/load.js';
 import type { Project } from '../project.js';
 import { type Audience, loadAudiences } from '../render/audiences.js';
 import type { BrowserSession } from '../render/browser.js';
@@ -20,7 +21,6 @@ import { Reads } from '../render/reads.js';
 import { type BuildStamp, buildStamp } from '../render/stamp.js';
 import { renderMarkdown } from '../render/template.js';
 import { writeAtomic } from '../util/write-atomic.js';
-import { loadValid } from './list.js';
 
 export { FORMATS, type Format };
 

@@ -5,12 +5,12 @@
 // path from that file to the project's own copy of the schema, so editor completion works
 // offline and without node_modules). Never overwrites: an existing file is skipped and
 // reported, and every file is created with O_EXCL so a file appearing meanwhile is safe.
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { attributeLines } from '../diff/git-setup.js';
 import { UserError } from '../errors.js';
 import { isFactFile } from '../facts/load.js';
+import { git, gitAnswer } from '../util/git.js';
 import { packageRoot, schemaFile } from '../util/package-root.js';
 
 export interface InitOptions {
@@ -102,17 +102,12 @@ function describeEntries(names: readonly string[]): string {
   return names.length > 4 ? `${shown} and ${names.length - 4} more` : shown;
 }
 
-function run(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; missing: boolean }> {
-  return new Promise((done) => {
-    execFile('git', ['-C', cwd, ...args], { timeout: 10_000, windowsHide: true }, (err, stdout) =>
-      done({ ok: !err, stdout: String(stdout).trim(), missing: (err as NodeJS.ErrnoException | null)?.code === 'ENOENT' }),
-    );
-  });
-}
-
 async function gitInit(root: string): Promise<InitResult['git']> {
-  const inside = await run(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.missing) return 'not-installed';
-  if (inside.ok && inside.stdout === 'true') return 'inside-repository';
-  return (await run(root, ['init', '--quiet'])).ok ? 'initialised' : 'failed';
+  try {
+    if ((await git(root, ['rev-parse', '--is-inside-work-tree'], undefined, 10_000)).toString().trim() === 'true')
+      return 'inside-repository';
+  } catch (e) {
+    if (e instanceof UserError) return 'not-installed'; // git() says so when git is missing
+  }
+  return (await gitAnswer(root, ['init', '--quiet'])) === undefined ? 'failed' : 'initialised';
 }

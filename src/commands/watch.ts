@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { FSWatcher } from 'chokidar';
 import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
+import { loadValid } from '../facts/load.js';
 import { audienceNames } from '../render/audiences.js';
 import type { BrowserSession } from '../render/browser.js';
 import type { Reads } from '../render/reads.js';
@@ -20,7 +21,6 @@ import { affects, compareFactBases, type FactBaseChange, isEmpty } from '../watc
 import { classify } from '../watch/classify.js';
 import type { PreviewServer } from '../watch/preview-server.js';
 import { type BuildOptions, build, FORMATS, type Format, type Written } from './build.js';
-import { loadValid } from './list.js';
 
 export interface WatchOptions extends Pick<BuildOptions, 'project' | 'audiences' | 'formats' | 'outDir' | 'browser' | 'timeout'> {
   /** Serve the HTML packets with live reload on 127.0.0.1:port (0: any free port). */

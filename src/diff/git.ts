@@ -1,40 +1,16 @@
 // All git access goes through the real `git`, started with an argument list (never a
 // shell string) and `-C` for the folder, so revisions and paths are never interpreted
 // by a shell and every git feature (worktrees, shallow clones, alternates) just works.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
+import { git } from '../util/git.js';
+
+export { git };
 
 export interface GitBlob {
   /** Path relative to the repository top, with forward slashes. */
   path: string;
   oid: string;
-}
-
-interface GitFailure extends Error {
-  code?: number | string;
-  stderr?: string;
-}
-
-/** Runs git and returns its stdout; rejects with git's stderr in the message. */
-export function git(cwd: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      ['-C', cwd, ...args],
-      { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, env: env ?? process.env, windowsHide: true },
-      (err, stdout, stderr) => {
-        if (!err) return resolve(stdout);
-        const failure = err as GitFailure;
-        if (failure.code === 'ENOENT') {
-          return reject(
-            new UserError('git is not installed or not on the PATH', { hint: 'install git from https://git-scm.com', cause: err }),
-          );
-        }
-        failure.stderr = stderr.toString('utf8').trim();
-        reject(failure);
-      },
-    );
-  });
 }
 
 const text = (b: Buffer) => b.toString('utf8').trim();

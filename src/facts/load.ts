@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import type { Project } from '../project.js';
 import { assemble, type Report } from './assemble.js';
 import type { FactBase } from './factbase.js';
 import { LIMITS } from './limits.js';
@@ -54,4 +55,16 @@ export function loadFromFiles(files: readonly SourceFile[]): Loaded {
 
 export async function loadFactBase(root: string, dataDir: string): Promise<Loaded> {
   return loadFromFiles(await readFactFiles(root, dataDir));
+}
+
+/** Loads a fact base that must be valid; bad input is one error listing every problem. */
+export async function loadValid(project: Project): Promise<FactBase> {
+  const { factBase, report } = await loadFactBase(project.root, project.dataDir);
+  if (report.errors.length > 0) {
+    throw new UserError(`the fact base has ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`, {
+      diagnostics: report.errors,
+      hint: 'run `briefbook validate` for the full report',
+    });
+  }
+  return factBase;
 }

@@ -1,10 +1,10 @@
 // The build stamp: which state of the fact base a packet was built from. It comes from
 // git (last commit touching the data folder), so rebuilding the same commit gives the
 // same packet; SOURCE_DATE_EPOCH (reproducible-builds.org) overrides the date.
-import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../project.js';
+import { gitAnswer } from '../util/git.js';
 
 export interface BuildStamp {
   /** Short hash of the last commit that touched the data folder. */
@@ -20,18 +20,14 @@ export interface BuildStamp {
   text: string;
 }
 
-function git(cwd: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 10_000, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (err, stdout) =>
-      resolve(err ? undefined : stdout.trim()),
-    );
-  });
-}
-
 export async function buildStamp(project: Project, env: NodeJS.ProcessEnv = process.env): Promise<BuildStamp> {
-  const inRepo = (await git(project.root, ['rev-parse', '--is-inside-work-tree'])) === 'true';
-  const log = inRepo ? await git(project.root, ['log', '-1', '--format=%h %cI', '--', project.dataDir]) : undefined;
-  const status = inRepo ? await git(project.root, ['status', '--porcelain', '--', project.dataDir]) : undefined;
+  const inRepo = (await gitAnswer(project.root, ['rev-parse', '--is-inside-work-tree'])) === 'true';
+  const [log, status] = inRepo
+    ? await Promise.all([
+        gitAnswer(project.root, ['log', '-1', '--format=%h %cI', '--', project.dataDir]),
+        gitAnswer(project.root, ['status', '--porcelain', '--', project.dataDir]),
+      ])
+    : [];
   const [commit, iso] = log ? log.split(' ') : [];
   const dirty = inRepo && (status === undefined || status !== '' || !commit);
 

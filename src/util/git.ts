@@ -1,0 +1,45 @@
+// The one way briefbook runs git: the real `git` with an argument list (never a shell
+// string) and `-C` for the folder, so revisions and paths are never interpreted by a shell
+// and every git feature (worktrees, shallow clones, alternates) just works.
+import { execFile } from 'node:child_process';
+import { UserError } from '../errors.js';
+
+interface GitFailure extends Error {
+  code?: number | string;
+  stderr?: string;
+}
+
+/** Runs git and returns its stdout; rejects with git's stderr in the message. */
+export function git(cwd: string, args: readonly string[], env?: NodeJS.ProcessEnv, timeout = 0): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      ['-C', cwd, ...args],
+      { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, env: env ?? process.env, windowsHide: true, timeout },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const failure = err as GitFailure;
+        if (failure.code === 'ENOENT') {
+          return reject(
+            new UserError('git is not installed or not on the PATH', { hint: 'install git from https://git-scm.com', cause: err }),
+          );
+        }
+        failure.stderr = stderr.toString('utf8').trim();
+        reject(failure);
+      },
+    );
+  });
+}
+
+/**
+ * For questions git may fail to answer (not a repository, nothing committed, git not
+ * installed): the trimmed output, or undefined. Read-only, so it takes no optional locks
+ * and gives up after ten seconds.
+ */
+export async function gitAnswer(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  try {
+    return (await git(cwd, args, { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, 10_000)).toString('utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
