@@ -20,24 +20,13 @@ const { values } = parseArgs({
   },
 });
 
-// The same flags as src/render/browser.ts.
-const ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-dev-shm-usage',
-  '--disable-gpu',
-  '--font-render-hinting=none',
-];
+// The browser flags briefbook launches with: a data file, read without loading our code.
+const ARGS = JSON.parse(readFileSync(new URL('../src/render/print/chromium-flags.json', import.meta.url), 'utf8'));
 
 const FONT = "font-family: 'Liberation Sans', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 const text = (html, re) => re.exec(html)?.[1] ?? '';
 
-// Mirrors pdfOptions() in src/render/pdf.ts: paper size, margins, running header and footer
+// Mirrors pdfOptions() in src/render/print/pdf.ts: paper size, margins, running header and footer
 // with banner, title and "Page X of Y", backgrounds, outline, tagged PDF. Title, banner and
 // size are read back from the HTML page.
 function pageOptions(html) {

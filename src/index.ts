@@ -1,17 +1,19 @@
 // The programmatic API. No side effects on import.
 
 export { build } from './commands/build.js';
-export { changesSince, diff, prepareChangesSince } from './commands/diff.js';
+export { diff, formatDiff } from './commands/diff.js';
 export { doctor } from './commands/doctor.js';
-export { importLegislators } from './commands/import-legislators.js';
+export { importLegislators } from './commands/import.js';
 export { init } from './commands/init.js';
-export { list } from './commands/list.js';
-export { newAudience } from './commands/new-audience.js';
+export { list, listAudiences } from './commands/list.js';
+export { newAudience } from './commands/new.js';
 export { validate } from './commands/validate.js';
 export { watch } from './commands/watch.js';
+export { changesSince, readSince } from './diff/since.js';
 export { UsageError, UserError } from './errors.js';
 export type { FactBase } from './facts/factbase.js';
+export * from './facts/kinds.js';
 export { loadFactBase, loadFromFiles } from './facts/load.js';
 export * from './facts/schema.js';
+export { schemaJson } from './facts/schema-json.js';
 export { openProject } from './project.js';
-export { listAudiences } from './render/audiences.js';

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureProject, INJECTION, SECRET } from './fixtures/render.js';
 import { REPO, type Run, run } from './helpers/cli.js';
-import { fixtureProject, INJECTION, SECRET } from './render/fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'briefbook-pdf-'));
 const outA = join(tmp, 'a');

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../src/render/format.js';
-import { type DiffJson, type Files, git, gitEnv } from './diff/git-repo.js';
+import { formatDate } from '../src/render/template/format.js';
 import { REPO, run } from './helpers/cli.js';
+import { type DiffJson, type Files, git, gitEnv } from './helpers/git-repo.js';
 import { testdir } from './helpers/testdir.js';
 
 const CAMPAIGN = 'data/facts/campaign.yaml';

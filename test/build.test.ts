@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlText } from '../src/render/leak-guard.js';
+import { htmlText } from '../src/render/escape.js';
+import { fixtureProject, INJECTION, PRESS, SECRET } from './fixtures/render.js';
 import { BIN, REPO, run } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
-import { fixtureProject, INJECTION, PRESS, SECRET } from './render/fixture.js';
 
 const read = (root: string, file: string) => readFileSync(join(root, file), 'utf8');
 const outFiles = (root: string) => (existsSync(join(root, 'out')) ? readdirSync(join(root, 'out')).sort() : []);

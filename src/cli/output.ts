@@ -1,5 +1,6 @@
 // Terminal output: results on stdout, everything else on stderr; colour only on a
 // terminal and never when NO_COLOR is set (https://no-color.org).
+import { relative } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, UsageError, UserError } from '../errors.js';
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
@@ -47,9 +48,27 @@ export function printError(err: unknown): void {
     }
     printDiagnostics(err.diagnostics, 'error');
   } else {
-    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(
-      `${c.red('briefbook hit an unexpected error; this is a bug, please report it with the output below.')}\n${stack}\n`,
+      `${c.red('briefbook hit an unexpected error; this is a bug, please report it with the output below.')}\n${causeChain(err)}\n`,
     );
   }
+}
+
+/** An error's stack, then each `cause` in turn: a wrapped failure shows where it began. */
+export function causeChain(err: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let e = err; e !== undefined && e !== null && !seen.has(e) && parts.length < 10; e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    parts.push(parts.length === 0 ? text : `Caused by: ${text}`);
+    if (!(e instanceof Error)) break;
+  }
+  return parts.join('\n');
+}
+
+/** A path as the user should see it: relative to `cwd` when inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }

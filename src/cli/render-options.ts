@@ -1,8 +1,8 @@
 // The options `build` and `watch` share: which packets, where, and with which browser.
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/formats.js';
+import { timeoutMs } from './context.js';
 
 export function renderOptions<T>(y: Argv<T>) {
   return y
@@ -28,12 +28,11 @@ export interface RenderArgs {
 
 /** The shared options as the library's BuildOptions/WatchOptions fields. */
 export function renderTargets(argv: RenderArgs) {
-  if (!(argv.timeout > 0)) throw new UsageError('--timeout must be a positive number of seconds');
   return {
     audiences: argv.audience?.map(String),
     formats: argv.format,
     outDir: argv.out ? resolve(argv.out) : undefined,
     browser: argv.browser,
-    timeout: argv.timeout * 1000,
+    timeout: timeoutMs(argv.timeout),
   };
 }

@@ -5,13 +5,13 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
-import { fontStacks } from '../authoring/font-stacks.js';
 import { UserError } from '../errors.js';
+import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
-import { KINDS } from '../facts/schema.js';
-import { openProject, type Project } from '../project.js';
-import { loadAudiences } from '../render/audiences.js';
-import { listTemplates } from '../render/cascade.js';
+import type { Project } from '../project.js';
+import { fontStacks } from '../render/print/font-stacks.js';
+import { loadAudiences } from '../render/template-files/audiences.js';
+import { listTemplates } from '../render/template-files/cascade.js';
 import { builtinTemplatesDir, packageRoot } from '../util/package-root.js';
 
 export interface Check {
@@ -25,8 +25,10 @@ export interface Check {
 }
 
 export interface DoctorOptions {
-  /** -C DIR; otherwise the project is looked for from cwd up. */
-  root?: string;
+  /** The project to check, or the error that says why none could be opened (undefined: none looked for). */
+  project?: Project | Error;
+  /** Was the project named (-C)? Then not finding it is a problem, not a skipped check. */
+  named?: boolean;
   cwd?: string;
   /** --browser PATH. */
   browser?: string;
@@ -50,7 +52,7 @@ export async function doctor(opts: DoctorOptions = {}): Promise<Check[]> {
   const checks: Check[] = [await nodeCheck()];
   const browser = await browserChecks(opts);
   checks.push(...browser);
-  const project = findProject(opts);
+  const project = opts.project;
   checks.push(await fontsCheck(project instanceof Error ? undefined : project, opts.platform ?? process.platform));
   checks.push(await gitCheck());
   checks.push(await projectCheck(project, opts));
@@ -69,7 +71,8 @@ async function nodeCheck(): Promise<Check> {
 }
 
 async function browserChecks(opts: DoctorOptions): Promise<Check[]> {
-  const { discoverBrowser, GET_A_BROWSER, launchBrowser } = await import('../render/browser.js');
+  const { discoverBrowser, GET_A_BROWSER } = await import('../render/print/find-browser.js');
+  const { launchBrowser } = await import('../render/print/browser.js');
   const env = opts.env ?? process.env;
   let found: { path: string; from: string } | undefined;
   let tried: { path: string; from: string; problem: string }[];
@@ -169,17 +172,10 @@ async function gitCheck(): Promise<Check> {
     : check('git', 'ok', version.trim());
 }
 
-function findProject(opts: DoctorOptions): Project | Error {
-  try {
-    return openProject(opts.root, opts.cwd);
-  } catch (e) {
-    return e as Error;
-  }
-}
-
-async function projectCheck(project: Project | Error, opts: DoctorOptions): Promise<Check> {
+async function projectCheck(project: Project | Error | undefined, opts: DoctorOptions): Promise<Check> {
+  if (project === undefined) return check('project', 'skipped', 'no project checked');
   if (project instanceof Error) {
-    if (!opts.root && /no brief project found/.test(project.message)) {
+    if (!opts.named && /no brief project found/.test(project.message)) {
       return check('project', 'skipped', `no brief project in ${opts.cwd ?? process.cwd()} (start one with \`briefbook init DIR\`)`);
     }
     return check('project', 'problem', project.message, [], project instanceof UserError && project.hint ? [project.hint] : []);

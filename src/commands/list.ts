@@ -1,7 +1,10 @@
+// `briefbook list WHAT`: the resolved items of one kind (or the audiences), as data.
 import { corroboration, outlets } from '../facts/factbase.js';
+import type { Kind, Sensitivity } from '../facts/kinds.js';
 import { loadValid } from '../facts/load.js';
-import type { Fact, Kind } from '../facts/schema.js';
+import type { Fact } from '../facts/schema.js';
 import type { Project } from '../project.js';
+import { loadAudiences } from '../render/template-files/audiences.js';
 
 export const LISTABLE = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const satisfies readonly Kind[];
 export type Listable = (typeof LISTABLE)[number];
@@ -30,4 +33,17 @@ export async function list({ project, what, tag }: ListOptions): Promise<Record<
     outlets: outlets(f, fb.sources),
     corroboration: corroboration(f, fb.sources),
   }));
+}
+
+export interface AudienceSummary {
+  name: string;
+  title: string;
+  file: string;
+  sensitivity: Sensitivity;
+}
+
+/** `briefbook list audiences`: each audience with its template file and sensitivity. */
+export async function listAudiences(project: Project): Promise<AudienceSummary[]> {
+  const audiences = await loadAudiences(project);
+  return audiences.map((a) => ({ name: a.name, title: a.front.title, file: a.file, sensitivity: a.front.sensitivity }));
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../errors.js';
+import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
 import { checkQuotes } from '../facts/quotes.js';
-import { KINDS } from '../facts/schema.js';
 import type { Project } from '../project.js';
 
 export interface ValidateOptions {

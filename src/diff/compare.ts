@@ -1,7 +1,7 @@
 // The id-keyed, field-level comparison of two fact bases. Items are matched by
 // (kind, id) whatever file they are in; parsed (schema-defaulted) values are compared,
 // so reformatting, key order, moves between files and reordering are no change.
-import { KINDS, type Kind } from '../facts/schema.js';
+import { KINDS, type Kind } from '../facts/kinds.js';
 import { type Canon, canonical, isKeyedList, isRow, keyedEntries, stableKey } from './canonical.js';
 
 export interface FieldChange {
@@ -36,7 +36,7 @@ export interface ChangedItem {
   fields: FieldChange[];
 }
 
-export interface Changes {
+export interface ItemChanges {
   added: ItemEntry[];
   removed: ItemEntry[];
   renamed: Renamed[];
@@ -60,8 +60,8 @@ export interface CompareOptions {
 /** Fields whose change matters most to a reader: reported first. */
 const CALLED_OUT = ['status', 'sensitivity'];
 
-export function compareItems(from: ItemMaps, to: ItemMaps, opts: CompareOptions = {}): Changes {
-  const out: Changes = { added: [], removed: [], renamed: [], changed: [] };
+export function compareItems(from: ItemMaps, to: ItemMaps, opts: CompareOptions = {}): ItemChanges {
+  const out: ItemChanges = { added: [], removed: [], renamed: [], changed: [] };
   const canon = (item: unknown) => canonical(item, { redact: opts.redact });
   const tagged = (item: unknown) => !opts.tag || (isRow(item) && Array.isArray(item.tags) && item.tags.includes(opts.tag));
   for (const kind of opts.kinds ?? KINDS) {

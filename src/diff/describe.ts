@@ -1,6 +1,6 @@
 // Shared wording for the text and Markdown formats.
-import type { Kind } from '../facts/schema.js';
-import { SINGULAR } from '../facts/schema.js';
+import type { Kind } from '../facts/kinds.js';
+import { SINGULAR } from '../facts/kinds.js';
 import type { Canon } from './canonical.js';
 import { isRow } from './canonical.js';
 import type { DiffResult } from './result.js';

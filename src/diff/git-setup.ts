@@ -4,7 +4,7 @@
 // `--global` once). Until then git ignores the unknown driver and shows a plain diff.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git } from './git.js';
+import { git } from '../util/git.js';
 import { BLOCK_HEADER } from './textconv.js';
 
 export const DRIVER = 'briefbook';

@@ -6,10 +6,11 @@
 // objects on both sides, which lets the comparison skip them at once.
 import { createHash } from 'node:crypto';
 import { type Diagnostic, UserError } from '../errors.js';
-import { emptyFactBase, type FactBase, originKey } from '../facts/factbase.js';
+import type { FactBase } from '../facts/factbase.js';
+import { KINDS, type Sensitivity } from '../facts/kinds.js';
 import { parseFactFile, type SourceFile } from '../facts/parse-file.js';
-import { KINDS, type Kind, type Sensitivity, SINGULAR } from '../facts/schema.js';
 import { rank, selectForAudience } from '../facts/select.js';
+import { type Entry, Items } from './items.js';
 import { type ItemText, splitItems } from './units.js';
 
 export interface Side {
@@ -34,13 +35,6 @@ interface Unit {
   file: SourceFile;
   /** Set for one item cut from a file; unset for a whole file. */
   item?: ItemText;
-}
-
-interface Entry {
-  kind: Kind;
-  id: string;
-  item: unknown;
-  where: () => { file: string; line: number; column: number };
 }
 
 /** Splitting a file into items met something the whole-file parse must judge. */
@@ -250,38 +244,4 @@ function failOn(diags: Diagnostic[], a: Side, b: Side): void {
       hint: 'fix the file (for a revision, `git show REV:PATH` prints it as it was), or compare other revisions',
     },
   );
-}
-
-/** One side's items by kind and id, noting ids defined twice. */
-class Items {
-  readonly maps = Object.fromEntries(KINDS.map((k) => [k, new Map<string, unknown>()])) as Record<Kind, Map<string, unknown>>;
-  readonly duplicates: Diagnostic[] = [];
-  private readonly where = new Map<string, Entry['where']>();
-
-  add(entries: readonly Entry[]): void {
-    for (const e of entries) {
-      const key = originKey(e.kind, e.id);
-      const first = this.where.get(key);
-      if (first) {
-        const f = first();
-        this.duplicates.push({
-          ...e.where(),
-          path: '',
-          message: `duplicate ${SINGULAR[e.kind]} id "${e.id}", first defined at ${f.file}:${f.line}:${f.column}`,
-          hint: 'ids must be unique across all files; rename one of them',
-        });
-        continue;
-      }
-      this.where.set(key, e.where);
-      this.maps[e.kind].set(e.id, e.item);
-    }
-  }
-
-  ids(): string[] {
-    return KINDS.flatMap((k) => [...this.maps[k].keys()]);
-  }
-
-  factBase(): FactBase {
-    return Object.assign(emptyFactBase(), this.maps) as FactBase;
-  }
 }

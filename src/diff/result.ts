@@ -1,7 +1,7 @@
-import type { Changes } from './compare.js';
+import type { ItemChanges } from './compare.js';
 
 /** What `briefbook diff --format json` prints and `changesSince` returns. */
-export interface DiffResult extends Changes {
+export interface DiffResult extends ItemChanges {
   /** The FROM side as given: a revision ("HEAD~2"), "working tree", or a path. */
   from: string;
   to: string;
@@ -10,4 +10,4 @@ export interface DiffResult extends Changes {
   toCommit: string | null;
 }
 
-export const hasChanges = (r: Changes) => r.added.length + r.removed.length + r.renamed.length + r.changed.length > 0;
+export const hasChanges = (r: ItemChanges) => r.added.length + r.removed.length + r.renamed.length + r.changed.length > 0;

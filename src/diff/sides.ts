@@ -9,7 +9,7 @@ import { LIMITS } from '../facts/limits.js';
 import { isFactFile, listFactFiles } from '../facts/load.js';
 import type { SourceFile } from '../facts/parse-file.js';
 import { CONFIG_FILE, openProject, type Project } from '../project.js';
-import { type GitBlob, listBlobs, readBlobs, repoTop, resolveCommit, tryResolveCommit } from './git.js';
+import { type GitBlob, listBlobs, readBlobs, repoTop, resolveCommit, tryResolveCommit } from './git-objects.js';
 import type { Side } from './load-pair.js';
 
 export type SideSpec =

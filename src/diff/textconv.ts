@@ -3,8 +3,8 @@
 // by fact and moving or reordering items changes nothing. Git runs this on every
 // version of every file it diffs, so a broken file never fails: it is shown as is.
 import type { Diagnostic } from '../errors.js';
+import { KINDS, SINGULAR } from '../facts/kinds.js';
 import { parseFactFile, type SourceFile } from '../facts/parse-file.js';
-import { KINDS, SINGULAR } from '../facts/schema.js';
 import { type Canon, canonical, isKeyedList, isRow, KEY_FIELD, keyedEntries } from './canonical.js';
 
 /**

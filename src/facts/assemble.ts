@@ -2,10 +2,10 @@
 import type { Diagnostic } from '../errors.js';
 import { dottedPath } from '../util/yaml-path.js';
 import { emptyFactBase, type FactBase, type ItemTypes, originKey } from './factbase.js';
+import { KINDS, type Kind, SINGULAR } from './kinds.js';
 import { LIMITS } from './limits.js';
 import type { ParsedFile } from './parse-file.js';
 import { RULES, type RuleContext } from './rules.js';
-import { KINDS, type Kind, SINGULAR } from './schema.js';
 
 export interface Report {
   errors: Diagnostic[];

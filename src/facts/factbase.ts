@@ -1,7 +1,8 @@
 // The resolved fact base: every item of every file, keyed by id, with where it came from.
 
+import type { Kind } from './kinds.js';
 import type { ParsedFile } from './parse-file.js';
-import type { Analysis, Citation, Entity, Event, Fact, Kind, Question, Source, Term } from './schema.js';
+import type { Analysis, Citation, Entity, Event, Fact, Question, Source, Term } from './schema.js';
 
 export interface ItemTypes {
   facts: Fact;

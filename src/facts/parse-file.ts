@@ -4,9 +4,11 @@ import * as jsYaml from 'js-yaml';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { nodeAt } from '../util/yaml-path.js';
+import { KINDS, type Kind } from './kinds.js';
 import { LIMITS } from './limits.js';
-import { type FactFile, fileOutline, ITEM_SCHEMAS, KINDS, type Kind } from './schema.js';
+import { type FactFile, fileOutline, ITEM_SCHEMAS } from './schema.js';
 import { schemaDiagnostic } from './schema-diagnostic.js';
+import { firstBadByte, openingQuote, yamlHint } from './yaml-errors.js';
 
 export interface SourceFile {
   /** Path as shown to the user (relative to the project root where possible). */
@@ -207,43 +209,6 @@ function fastParse(text: string): unknown {
     return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
   } catch {
     return SLOW_PATH;
-  }
-}
-
-function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
-  const lenient = new TextDecoder('utf-8').decode(bytes);
-  const i = lenient.indexOf('\uFFFD');
-  const before = lenient.slice(0, Math.max(0, i));
-  const lines = before.split('\n');
-  return {
-    line: lines.length,
-    column: (lines[lines.length - 1]?.length ?? 0) + 1,
-  };
-}
-
-/** Where an unclosed quoted scalar starts: the last quote before `end` that opens a value. */
-function openingQuote(text: string, end: number): number {
-  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
-    const ch = text[i];
-    if (ch !== '"' && ch !== "'") continue;
-    const before = text.slice(0, i).trimEnd().at(-1);
-    if (before === undefined || ':-[{,'.includes(before)) return i;
-  }
-  return -1;
-}
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'YAML indents with spaces only; replace the tabs with spaces';
-    case 'DUPLICATE_KEY':
-      return 'a key may appear once per map; remove or rename one of them';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return 'check the indentation and punctuation on this line and the one before';
-    default:
-      return 'fix the YAML syntax at this position';
   }
 }
 

@@ -2,9 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../errors.js';
+import { foldSpace } from '../util/text.js';
 import { diagnosticAt, type Report } from './assemble.js';
 import type { FactBase } from './factbase.js';
-import type { Citation, Kind } from './schema.js';
+import type { Kind } from './kinds.js';
+import type { Citation } from './schema.js';
 
 interface Cited {
   kind: Kind;
@@ -29,9 +31,6 @@ function* quotedCitations(fb: FactBase): Generator<Cited> {
     for (const [id, item] of fb[kind])
       for (const [i, c] of item.sources.entries()) yield { kind, id, sub: ['sources', i, 'quote'], cite: c };
 }
-
-/** Line breaks and runs of spaces in a document do not make a quote inexact. */
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 export async function checkQuotes(fb: FactBase, sourcesDir: string, report: Report): Promise<number> {
   const texts = new Map<string, string | Error>();
@@ -59,7 +58,7 @@ export async function checkQuotes(fb: FactBase, sourcesDir: string, report: Repo
       );
       continue;
     }
-    if (!texts.has(path)) texts.set(path, await readFile(path, 'utf8').then(squash, (e: Error) => e));
+    if (!texts.has(path)) texts.set(path, await readFile(path, 'utf8').then(foldSpace, (e: Error) => e));
     const text = texts.get(path);
     checked++;
     if (text instanceof Error) {
@@ -68,7 +67,7 @@ export async function checkQuotes(fb: FactBase, sourcesDir: string, report: Repo
         `cannot read ${join(sourcesDir, source.document)} for source "${source.id}"`,
         'check the `document:` file name and the --sources-dir folder',
       );
-    } else if (!text?.includes(squash(cite.quote))) {
+    } else if (!text?.includes(foldSpace(cite.quote))) {
       problem(
         report.errors,
         `quote not found verbatim in ${source.document}: "${cite.quote}"`,

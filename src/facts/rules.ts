@@ -2,7 +2,8 @@
 // `assemble` runs them all so `validate` reports every problem at once.
 import { nearest } from '../util/closest.js';
 import { corroboration, type FactBase, factSourceIds, originKey } from './factbase.js';
-import { type Citation, type Kind, SINGULAR, type Value } from './schema.js';
+import { type Kind, SINGULAR } from './kinds.js';
+import type { Citation, Value } from './schema.js';
 
 type Report = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string) => void;
 

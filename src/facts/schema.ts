@@ -2,13 +2,7 @@
 // `schema/briefbook.schema.json` is generated from it (scripts/gen-schema), and a test
 // keeps the two in sync, so editors complete and check the same rules `validate` does.
 import { z } from 'zod';
-
-/** Ordered lowest to highest: an audience cleared for a level sees it and everything below. */
-export const SENSITIVITIES = ['public', 'internal', 'restricted'] as const;
-export const STATUSES = ['confirmed', 'reported', 'alleged', 'disputed', 'denied', 'no-comment'] as const;
-
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-export type Status = (typeof STATUSES)[number];
+import { KINDS, type Kind, SENSITIVITIES, STATUSES } from './kinds.js';
 
 const id = z
   .string()
@@ -221,20 +215,6 @@ export type Term = z.infer<typeof term>;
 export type Analysis = z.infer<typeof analysis>;
 export type FactFile = z.infer<typeof factFile>;
 
-/** The sections of a fact file that hold id-keyed items, in the order they are reported. */
-export const KINDS = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const SINGULAR: Record<Kind, string> = {
-  facts: 'fact',
-  sources: 'source',
-  entities: 'entity',
-  events: 'event',
-  questions: 'question',
-  glossary: 'glossary term',
-  analysis: 'analysis item',
-};
-
 /** The item schema of each section, for validating items one at a time. */
 export const ITEM_SCHEMAS = {
   facts: fact,
@@ -251,9 +231,3 @@ export const fileOutline = z.strictObject({
   generated: z.string().optional(),
   ...Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown()).optional()])),
 }) as unknown as z.ZodType<{ generated?: string } & Partial<Record<Kind, unknown[]>>>;
-
-/** The JSON Schema editors use (yaml-language-server), as the exact text of schema/briefbook.schema.json. */
-export function schemaJson(): string {
-  const schema = z.toJSONSchema(factFile, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
-  return `${JSON.stringify({ ...schema, title: 'briefbook fact file' }, null, 2)}\n`;
-}

@@ -3,7 +3,7 @@
 // that rests on a removed fact (a public question whose answer cites an internal fact
 // would leak it).
 import { emptyFactBase, type FactBase } from './factbase.js';
-import { KINDS, SENSITIVITIES, type Sensitivity } from './schema.js';
+import { KINDS, SENSITIVITIES, type Sensitivity } from './kinds.js';
 
 export const rank = (s: Sensitivity) => SENSITIVITIES.indexOf(s);
 

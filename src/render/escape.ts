@@ -35,6 +35,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML[c] ?? c);
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/** The text of an HTML fragment as a reader sees it: tags gone (as spaces), entities decoded. */
+export function htmlText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '));
+}
+
+/** Reverses escapeHtml (and marked's own escaping, which uses the same five entities). */
+export function decodeEntities(html: string): string {
+  return html.replace(/&(amp|lt|gt|quot|#39);/g, (m, e: string) => ENTITIES[e] ?? m);
+}
+
 /**
  * A string from the fact base (or front matter) as templates see it. Handlebars prints
  * objects with `toHTML()` through that method, and `{{{triple}}}` stashes through

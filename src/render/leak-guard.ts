@@ -4,19 +4,12 @@
 import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { excludedFacts } from '../facts/select.js';
-import type { Audience } from './audiences.js';
-import { unescapeMarkdown } from './escape.js';
+import { squash } from '../util/text.js';
+import { htmlText, unescapeMarkdown } from './escape.js';
+import type { Audience } from './template-files/audiences.js';
 
 /** Shorter texts ("Yes.") would match by accident; statements are sentences. */
 const MIN_LENGTH = 12;
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-export function htmlText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
-}
 
 export function checkNoLeak(audience: Audience, factBase: FactBase, outputs: { markdown: string; html: string }): void {
   const excluded = excludedFacts(factBase, audience.front.sensitivity);

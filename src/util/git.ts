@@ -1,7 +1,7 @@
 // The one way briefbook runs git: the real `git` with an argument list (never a shell
 // string) and `-C` for the folder, so revisions and paths are never interpreted by a shell
 // and every git feature (worktrees, shallow clones, alternates) just works.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
 
 interface GitFailure extends Error {
@@ -42,4 +42,31 @@ export async function gitAnswer(cwd: string, args: readonly string[]): Promise<s
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Runs git with `input` on its stdin and returns its stdout (`git cat-file --batch`, which
+ * reads many objects through one process). Rejects with git's stderr in the message.
+ */
+export function gitWithInput(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', cwd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const chunks: Buffer[] = [];
+    const errs: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => errs.push(c));
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'ENOENT'
+          ? new UserError('git is not installed or not on the PATH', { hint: 'install git from https://git-scm.com', cause: err })
+          : err,
+      ),
+    );
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(chunks));
+      else reject(new Error(`git ${args.join(' ')} exited with ${code}: ${Buffer.concat(errs).toString('utf8').trim()}`));
+    });
+    child.stdin.on('error', reject);
+    child.stdin.end(input);
+  });
 }

@@ -2,9 +2,9 @@
 // after the edit item by item and field by field, then ask each audience's recorded
 // reads (render/reads.ts) whether it read anything that changed.
 import type { FactBase } from '../facts/factbase.js';
-import { KINDS, type Kind } from '../facts/schema.js';
-import { EXISTS, type Reads, WHOLE } from '../render/reads.js';
-import { properNouns } from '../render/state.js';
+import { KINDS, type Kind } from '../facts/kinds.js';
+import { properNouns } from '../facts/proper-nouns.js';
+import { EXISTS, type Reads, WHOLE } from './reads.js';
 
 export interface FactBaseChange {
   /** `kind:id` → top-level fields that differ; an added or removed item has EXISTS and WHOLE. */

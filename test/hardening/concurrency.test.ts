@@ -5,9 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
-import { testdir } from '../helpers/testdir.js';
-import { fixtureProject } from '../render/fixture.js';
+import { fixtureProject } from '../fixtures/render.js';
+import { run, start } from '../helpers/cli.js';
 import {
   alive,
   BROWSER_WRAPPER,
@@ -19,10 +18,10 @@ import {
   REAL_BROWSER,
   SHIPPED,
   snapshot,
-  start,
   tempFiles,
   until,
-} from './helpers.js';
+} from '../helpers/hardening.js';
+import { testdir } from '../helpers/testdir.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'briefbook-hardening-'));
 const project = copyShipped(join(tmp, 'project'));

@@ -6,9 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, un
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
-import { testdir } from '../helpers/testdir.js';
-import { fixtureProject } from '../render/fixture.js';
+import { fixtureProject } from '../fixtures/render.js';
+import { run, start } from '../helpers/cli.js';
 import {
   alive,
   BROWSER_WRAPPER,
@@ -22,11 +21,11 @@ import {
   REAL_BROWSER,
   SHIPPED,
   snapshot,
-  start,
   tempFiles,
   unmount,
   until,
-} from './helpers.js';
+} from '../helpers/hardening.js';
+import { testdir } from '../helpers/testdir.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'briefbook-faults-'));
 const project = copyShipped(join(tmp, 'project'));
@@ -204,7 +203,7 @@ describe('faults: watch', () => {
     const facts = join(root, 'data/facts.yaml');
     const text = readFileSync(facts, 'utf8');
     const w = start(['watch', '-f', 'md', '-f', 'html'], { cwd: root, env: envA });
-    const printed = (stream: 'stdout' | 'stderr', re: RegExp) => re.test(w.seen()[stream]);
+    const printed = (stream: 'stdout' | 'stderr', re: RegExp) => re.test(stream === 'stdout' ? w.stdout() : w.stderr());
     try {
       await until('the first build', () => printed('stdout', /\bbuilt\b/), 30_000, 20);
       const before = snapshot(join(root, 'out'));
@@ -212,7 +211,7 @@ describe('faults: watch', () => {
 
       unlinkSync(facts);
       await until('the deletion to be reported', () => printed('stderr', /still watching/), 30_000, 20);
-      expect(w.seen().stderr).toMatch(/data\/(events|questions)\.yaml:\d+:\d+: error: unknown fact "pub\.[a-z]+"/);
+      expect(w.stderr()).toMatch(/data\/(events|questions)\.yaml:\d+:\d+: error: unknown fact "pub\.[a-z]+"/);
       expect(w.child.exitCode).toBe(null);
       expect(snapshot(join(root, 'out'))).toEqual(before);
 
@@ -222,7 +221,7 @@ describe('faults: watch', () => {
       expect(readFileSync(join(root, 'out/press.md'), 'utf8')).toContain('fifteen thousand');
       expect(tempFiles(join(root, 'out'))).toEqual([]);
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nstdout:\n${w.seen().stdout}\nstderr:\n${w.seen().stderr}`);
+      throw new Error(`${(e as Error).message}\nstdout:\n${w.stdout()}\nstderr:\n${w.stderr()}`);
     } finally {
       w.child.kill('SIGINT');
     }

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
-import type { Written } from '../../commands/build.js';
+import type { Written } from '../../render/output.js';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printJson } from '../output.js';
+import { displayPath, paint, printJson } from '../output.js';
 import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'build';
@@ -26,7 +26,7 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
   const project = projectFrom(argv);
-  const { build, BuildFailed, displayPath } = await import('../../commands/build.js');
+  const { build, BuildFailed } = await import('../../commands/build.js');
   const c = paint(process.stderr);
   const progress = !argv.quiet && !argv.json && Boolean(process.stderr.isTTY);
   const show = (w: Written) =>

@@ -1,8 +1,8 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../../errors.js';
-import { KINDS, type Kind, SINGULAR } from '../../facts/schema.js';
-import type { GlobalArgs } from '../context.js';
-import { paint, printJson } from '../output.js';
+import { KINDS, type Kind, SINGULAR } from '../../facts/kinds.js';
+import { type GlobalArgs, optionalProject } from '../context.js';
+import { paint } from '../output.js';
 
 export const command = 'diff [from] [to]';
 export const describe = 'Show what changed in the fact base: by id, field by field (git revisions, folders or files)';
@@ -39,9 +39,12 @@ export const builder = (y: Argv<GlobalArgs>) =>
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
-  const { diff } = await import('../../commands/diff.js');
+  const { diff, formatDiff, hasChanges } = await import('../../commands/diff.js');
+  const { project, cwd } = optionalProject(argv);
+  if (project instanceof Error && argv.root !== undefined) throw project;
   const result = await diff({
-    root: argv.root,
+    project: project instanceof Error ? undefined : project,
+    cwd,
     from: argv.from,
     to: argv.to,
     kinds: argv.kind,
@@ -49,16 +52,7 @@ export async function handler(argv: Args): Promise<void> {
     audience: argv.audience,
     renames: argv.renames,
   });
-  if (argv.format === 'json') {
-    printJson(result);
-  } else if (argv.format === 'md') {
-    const { formatMarkdown } = await import('../../diff/format-md.js');
-    process.stdout.write(formatMarkdown(result));
-  } else {
-    const { formatText } = await import('../../diff/format-text.js');
-    process.stdout.write(formatText(result, paint(process.stdout)));
-  }
-  const { hasChanges } = await import('../../diff/result.js');
+  process.stdout.write(formatDiff(result, argv.format, paint(process.stdout)));
   if (argv.exitCode && hasChanges(result)) process.exitCode = 1;
 }
 

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { Check } from '../../commands/doctor.js';
-import type { GlobalArgs } from '../context.js';
+import { type GlobalArgs, optionalProject, timeoutMs } from '../context.js';
 import { paint, printJson } from '../output.js';
 
 export const command = 'doctor';
@@ -17,12 +17,10 @@ export const builder = (y: Argv<GlobalArgs>) =>
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
+  const timeout = timeoutMs(argv.timeout);
   const { doctor } = await import('../../commands/doctor.js');
-  if (!(argv.timeout > 0)) {
-    const { UsageError } = await import('../../errors.js');
-    throw new UsageError('--timeout must be a positive number of seconds');
-  }
-  const checks = await doctor({ root: argv.root, browser: argv.browser, timeout: argv.timeout * 1000 });
+  const { project, cwd } = optionalProject(argv);
+  const checks = await doctor({ project, named: argv.root !== undefined, cwd, browser: argv.browser, timeout });
   if (argv.json) printJson(checks);
   else print(checks);
   if (checks.some((c) => c.status === 'problem')) process.exitCode = 1;

@@ -36,7 +36,7 @@ type LegislatorsArgs = Awaited<ReturnType<typeof legislatorsBuilder>['argv']>;
 
 async function legislatorsHandler(argv: LegislatorsArgs): Promise<void> {
   const project = projectFrom(argv);
-  const { importLegislators } = await import('../../commands/import-legislators.js');
+  const { importLegislators } = await import('../../commands/import.js');
   const result = await importLegislators({
     project,
     committees: argv.committee.map(String),

@@ -21,7 +21,7 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 export async function handler(argv: Args): Promise<void> {
   const project = projectFrom(argv);
   if (argv.what === 'audiences') {
-    const { listAudiences } = await import('../../render/audiences.js');
+    const { listAudiences } = await import('../../commands/list.js');
     const audiences = await listAudiences(project);
     if (argv.json) return printJson(audiences);
     for (const a of audiences) process.stdout.write(`${a.name.padEnd(18)} ${a.sensitivity.padEnd(10)} ${a.file.padEnd(40)} ${a.title}\n`);

@@ -20,7 +20,7 @@ const audience = {
       .example('$0 new audience committee-website --from press-points', 'a public one-pager to edit')
       .example('$0 new audience staff-book --from briefing-book', 'start from a built-in audience'),
   handler: async (argv: GlobalArgs & { name: string; from: string; json: boolean }) => {
-    const { newAudience } = await import('../../commands/new-audience.js');
+    const { newAudience } = await import('../../commands/new.js');
     const result = await newAudience({ project: projectFrom(argv), name: argv.name, from: argv.from });
     if (argv.json) return printJson(result);
     const c = paint(process.stdout);

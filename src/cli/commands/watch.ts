@@ -1,8 +1,8 @@
 import type { Argv } from 'yargs';
-import type { Written } from '../../commands/build.js';
 import type { WatchEvent } from '../../commands/watch.js';
+import type { Written } from '../../render/output.js';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printError } from '../output.js';
+import { displayPath, paint, printError } from '../output.js';
 import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'watch';
@@ -23,7 +23,6 @@ export async function handler(argv: Args): Promise<void> {
   if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
   const project = projectFrom(argv);
   const { watch } = await import('../../commands/watch.js');
-  const { displayPath } = await import('../../commands/build.js');
   const c = paint(process.stdout);
   const say = (s: string) => process.stdout.write(`${s}\n`);
 

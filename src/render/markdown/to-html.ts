@@ -1,0 +1,95 @@
+// Markdown → HTML body with a private Marked instance per document (never the global
+// one). GFM tables, footnotes (our own small extension), GitHub-style heading ids, and
+// safety: raw HTML comes out as visible text, links are http(s) or #anchors only, images
+// are dropped to their alt text. The only HTML the Markdown may ask for are our layout
+// markers: `<!-- begin:NAME -->` / `<!-- end:NAME -->` and `<!-- pagebreak -->`.
+import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
+import { decodeEntities, escapeHtml } from '../escape.js';
+import { footnotes } from './footnotes.js';
+import { Slugger } from './slugger.js';
+
+export interface Heading {
+  depth: number;
+  /** The heading's Markdown source. */
+  text: string;
+  /** Plain text, as shown. */
+  plain: string;
+  id: string;
+}
+
+/** The text a reader sees in inline tokens (escapes resolved, markup and footnote marks dropped). */
+export function plainText(tokens: readonly Token[] | undefined): string {
+  return (tokens ?? [])
+    .map((t) => {
+      if (t.type === 'footnoteRef') return '';
+      if ('tokens' in t && Array.isArray(t.tokens) && t.type !== 'text') return plainText(t.tokens as Token[]);
+      if (t.type === 'text' && 'tokens' in t && Array.isArray(t.tokens)) return plainText(t.tokens as Token[]);
+      return 'text' in t ? decodeEntities(String(t.text)) : '';
+    })
+    .join('');
+}
+
+const REGION = /^<!--\s*(begin|end):([a-z][a-z0-9-]*)\s*-->$/;
+const COMMENT = /^<!--(?:(?!-->)[\s\S])*-->$/;
+
+export function safeHref(href: string): string | undefined {
+  if (/^#[\w-]+$/.test(href)) return href;
+  if (/^https?:\/\//i.test(href) && URL.canParse(href)) return new URL(href).href;
+  return undefined;
+}
+
+function renderer(slugger: Slugger): RendererObject {
+  return {
+    heading({ tokens, depth }) {
+      const id = slugger.slug(plainText(tokens));
+      return `<h${depth} id="${id}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+    },
+    html(token: Tokens.HTML | Tokens.Tag) {
+      const text = token.text.trim();
+      const region = REGION.exec(text);
+      if (region) {
+        const [, edge, name] = region;
+        const tag = name === 'contents' ? 'nav' : 'section';
+        return edge === 'begin' ? `<${tag} class="${name}">\n` : `</${tag}>\n`;
+      }
+      if (/^<!--\s*pagebreak\s*-->$/.test(text)) return '<div class="page-break"></div>\n';
+      if (COMMENT.test(text)) return '';
+      // Anything else is shown, not interpreted.
+      return 'block' in token && token.block ? `<p class="raw-html">${escapeHtml(token.text)}</p>\n` : escapeHtml(token.text);
+    },
+    link({ href, tokens }) {
+      const inner = this.parser.parseInline(tokens);
+      const safe = safeHref(href);
+      return safe ? `<a href="${escapeHtml(safe)}">${inner}</a>` : inner;
+    },
+    image({ text }) {
+      return escapeHtml(text);
+    },
+  };
+}
+
+function createMarked(slugger: Slugger): Marked {
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({ extensions: footnotes(), renderer: renderer(slugger) });
+  return marked;
+}
+
+export function markdownToHtml(markdown: string): string {
+  const html = createMarked(new Slugger()).parse(markdown, { async: false });
+  // Adjacent note marks read "1,2", not "12".
+  return html.replace(/<\/sup><sup class="fnref">/g, '</sup><sup class="fnref-sep">,</sup><sup class="fnref">');
+}
+
+/** Every heading in document order, with the id the HTML will give it. */
+export function headingsOf(markdown: string): Heading[] {
+  const slugger = new Slugger();
+  const marked = createMarked(slugger);
+  const out: Heading[] = [];
+  marked.walkTokens(marked.lexer(markdown), (t) => {
+    if (t.type === 'heading') {
+      const plain = plainText(t.tokens);
+      out.push({ depth: t.depth, text: t.text, plain, id: slugger.slug(plain) });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,44 @@
+// What an audience file's front matter may say. One strict schema: a misspelt key is an
+// error at its line, not a silently ignored setting.
+import { z } from 'zod';
+import { SENSITIVITIES } from '../../facts/kinds.js';
+
+export const GENRES = ['memo', 'report', 'talking-points', 'q-and-a', 'brief'] as const;
+export const PAGE_SIZES = ['Letter', 'A4'] as const;
+
+const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and "-"');
+
+export const frontMatterSchema = z.strictObject({
+  title: z.string().min(1).describe('Document title: cover, running header, PDF title.'),
+  subtitle: z.string().min(1).optional().describe('Line under the title.'),
+  audience: z.string().min(1).describe('Who the packet is for, as printed: "Member", "Committee staff", "Press office".'),
+  description: z.string().min(1).optional().describe('One line for `briefbook list audiences`.'),
+  genre: z.enum(GENRES).describe('Document genre; picks the layout (memo head, cover page, Q&A styling).'),
+  sensitivity: z.enum(SENSITIVITIES).describe('Highest sensitivity the packet may contain; anything above never reaches it.'),
+  banner: z.string().min(1).describe('Handling marking printed at the top and bottom of every page.'),
+  sections: z.array(name).default([]).describe('Sections to include: the body wraps each in {{#section "name"}}…{{/section}}.'),
+  tags: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Topics this audience covers: listing helpers (facts, figureTable, timeline) keep only items with one of these tags.'),
+  pageSize: z.enum(PAGE_SIZES).default('Letter').describe('Paper size of the PDF.'),
+  pageLimit: z.number().int().positive().optional().describe('Most pages the PDF may have; more is a build error.'),
+  contents: z.boolean().default(false).describe('Fill {{contents}} with a table of contents (page numbers in the PDF).'),
+  cover: z.boolean().default(false).describe('Start the PDF with a cover page (the body marks it with {{#region "cover"}}).'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+    .optional()
+    .describe("Date line; defaults to the fact base's last commit date (or SOURCE_DATE_EPOCH)."),
+  from: z.string().min(1).optional().describe('FROM line (memos).'),
+  to: z.string().min(1).optional().describe('TO line (memos).'),
+  subject: z.string().min(1).optional().describe('SUBJECT line (memos).'),
+  blufChars: z.number().int().positive().default(400).describe('Longest BLUF, in characters of text (about four lines).'),
+  styles: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]*\.css$/, 'a file name in templates/styles/, e.g. "briefbook.css"'))
+    .default(['briefbook.css'])
+    .describe('Stylesheets from templates/styles/, inlined in this order.'),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);

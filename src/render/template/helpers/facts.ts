@@ -1,0 +1,192 @@
+// Helpers that print one fact (or a piece of one): statement, citation, hedge,
+// corroboration, variants, values; plus number/date formatting.
+import { factSourceIds } from '../../../facts/factbase.js';
+import type { Status } from '../../../facts/kinds.js';
+import { span } from '../../../facts/rules.js';
+import type { Fact, Value } from '../../../facts/schema.js';
+import { escapeMarkdown as md, raw, Text } from '../../escape.js';
+import { formatDate, formatNumber, formatRange, formatValue } from '../format.js';
+import { safeUrl } from '../sources-text.js';
+import type { RenderState } from '../state.js';
+import { type Helper, ids, type Options, safe, split } from './args.js';
+
+const HEDGE_WORD: Record<Status, string> = {
+  confirmed: 'confirmed',
+  reported: 'reportedly',
+  alleged: 'alleged',
+  disputed: 'disputed',
+  denied: 'denied',
+  'no-comment': 'no comment',
+};
+
+const LEAD_IN: Partial<Record<Status, string>> = {
+  reported: 'According to press reports,',
+  alleged: 'Allegedly,',
+  disputed: 'In a disputed account,',
+  denied: 'In an account that has been denied,',
+};
+
+/** Statements that already attribute or hedge need no lead-in. */
+const ALREADY_HEDGED =
+  /\b(alleg\w*|report\w*|claim\w*|accus\w*|according|says?|said|argues?|believes?|describ\w*|portray\w*|suggests?|calls?|puts?|reads?|position|view|disputed|denie[sd])\b/i;
+
+/** "Allegedly, the operators…" — a lead-in by status unless the statement hedges itself. */
+export function hedged(s: RenderState, f: Fact): string {
+  const lead = LEAD_IN[f.status];
+  if (!lead || ALREADY_HEDGED.test(f.statement)) return f.statement;
+  const [first = '', ...rest] = f.statement.split(' ');
+  const keep = s.properNouns.has(first.replace(/[^\w'’-]/g, '')) || /^[A-Z0-9]{2,}/.test(first);
+  return `${lead} ${keep ? first : first.charAt(0).toLowerCase() + first.slice(1)} ${rest.join(' ')}`.trim();
+}
+
+/** "reports range from thousands to 25,000 accounts", or how the versions differ. */
+export function variantSummary(f: Fact): string {
+  const valued = f.variants
+    .filter((v): v is typeof v & { value: Value } => v.value !== undefined)
+    .map((v) => ({ value: v.value, span: span(v.value) ?? [0, 0] }));
+  if (valued.length >= 2 && valued.length === f.variants.length) {
+    const numbers = new Set(valued.map((v) => v.value.number));
+    const [only] = numbers;
+    if (numbers.size === 1 && only !== undefined) {
+      const hedges = [...new Set(valued.map((v) => v.value.qualifier).filter((q) => q && q !== 'exact'))].map((q) =>
+        q === 'more-than' ? '“more than”' : `“${q}”`,
+      );
+      const unhedged = valued.some((v) => !v.value.qualifier || v.value.qualifier === 'exact');
+      const how = [...hedges, ...(unhedged ? ['unhedged'] : [])].join(', ');
+      return `reports agree on ${formatNumber(only)} ${valued[0]?.value.unit} but hedge it differently (${how})`;
+    }
+    const sorted = [...valued].sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+    const lo = sorted[0]!.value;
+    const hi = sorted.at(-1)!.value;
+    const sameUnit = lo.unit === hi.unit;
+    const show = (v: Value, unit: boolean) => {
+      const t = unit ? formatValue(v) : formatValue(v).replace(new RegExp(`( of)? ${v.unit}$`), '');
+      return t.includes(' to ') ? `“${t}”` : t;
+    };
+    return `reports range from ${show(lo, !sameUnit)} to ${show(hi, true)}`;
+  }
+  if (f.variants.length >= 2) {
+    const versions = f.variants.map((v) => v.period?.text ?? (v.value ? formatValue(v.value) : v.statement.replace(/\.$/, '')));
+    return `reports differ: ${versions.join('; ')}`;
+  }
+  if (f.value) return formatValue(f.value);
+  return '';
+}
+
+/** A compact figure for table cells: the fact's value, else the span of its variants. */
+export function compactValue(f: Fact): string {
+  if (f.value) return formatValue(f.value);
+  const summary = variantSummary(f);
+  return summary.replace(/^reports range from /, '').replace(/^reports agree on (.*) but hedge.*$/, '$1');
+}
+
+export function factHelpers(s: RenderState): Record<string, Helper> {
+  const one = (args: unknown[]): [Fact, Options] => {
+    const [params, o] = split(args);
+    return [s.fact(raw(params[0]), o.loc), o];
+  };
+  return {
+    /** {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source flag. */
+    fact: (...args) => {
+      const [f, o] = one(args);
+      let out = md(o.hash.hedge === true ? hedged(s, f) : f.statement);
+      if (o.hash.cite !== false) out += s.cite(f);
+      if (o.hash.flag !== false && factSourceIds(f).length <= 1) out += ' *(single source)*';
+      return safe(out);
+    },
+    statement: (...args) => {
+      const [f] = one(args);
+      return safe(md(f.statement));
+    },
+    /** {{cite "a" "b"}} or {{cite facts}}: footnote references. */
+    cite: (...args) => {
+      const [params, o] = split(args);
+      const refs = ids(params).map((id) => s.cite(s.fact(id, o.loc)));
+      const number = (r: string) => Number(r.slice(2, -1));
+      return safe([...new Set(refs)].sort((a, b) => number(a) - number(b)).join(''));
+    },
+    hedge: (...args) => {
+      const [f] = one(args);
+      return safe(md(HEDGE_WORD[f.status]));
+    },
+    status: (...args) => {
+      const [f] = one(args);
+      return safe(md(f.status));
+    },
+    corroboration: (...args) => {
+      const [f] = one(args);
+      return safe(md(s.corroborationText(f)));
+    },
+    variants: (...args) => {
+      const [f] = one(args);
+      return safe(md(variantSummary(f)));
+    },
+    /** {{value "id"}}: the figure (or the span of its variants); variant="id" picks one reported version. */
+    value: (...args) => {
+      const [f, o] = one(args);
+      const vid = o.hash.variant === undefined ? undefined : raw(o.hash.variant);
+      if (vid === undefined) return safe(md(compactValue(f)));
+      const v = f.variants.find((x) => x.id === vid);
+      if (!v) {
+        const known = f.variants.map((x) => x.id).filter(Boolean);
+        return s.fail(
+          o.loc,
+          `fact "${f.id}" has no variant "${vid}"`,
+          known.length ? `its variants: ${known.join(', ')}` : 'it has no variant ids',
+        );
+      }
+      return safe(md(v.value ? formatValue(v.value) : (v.period?.text ?? v.statement)));
+    },
+    /** {{links "id"}}: the fact's links, "[title](url); …" (http(s) only). */
+    links: (...args) => {
+      const [f] = one(args);
+      return safe(linksOf(f));
+    },
+    entity: (...args) => {
+      const [params, o] = split(args);
+      return safe(md(s.entity(raw(params[0]), o.loc).name));
+    },
+    number: (...args) => {
+      const [params] = split(args);
+      const n = Number(raw(params[0]));
+      return safe(Number.isFinite(n) ? md(formatNumber(n)) : md(raw(params[0])));
+    },
+    /** {{date "2026-06-10"}} → June 10, 2026; short=true → Jun. 10, 2026; end="…" for a span. */
+    date: (...args) => {
+      const [params, o] = split(args);
+      const d = raw(params[0]);
+      const end = o.hash.end ? raw(o.hash.end) : undefined;
+      return safe(d ? md(formatRange(d, end, o.hash.short === true)) : '');
+    },
+    dateLong: (...args) => {
+      const [params] = split(args);
+      return safe(md(formatDate(raw(params[0]))));
+    },
+    eq: (...args) => {
+      const [params] = split(args);
+      return raw(params[0]) === raw(params[1]);
+    },
+    /** {{show value}}: any value (e.g. from a diff) as short escaped text. */
+    show: (...args) => {
+      const [params] = split(args);
+      const v = params[0];
+      const text = v instanceof Text ? v.raw : typeof v === 'string' ? v : v === undefined || v === null ? '—' : JSON.stringify(unwrap(v));
+      return safe(md(text.length > 160 ? `${text.slice(0, 157)}…` : text));
+    },
+  };
+}
+
+/** A fact's links as Markdown; anything but http(s) is dropped (the schema refuses it anyway). */
+export function linksOf(f: Fact): string {
+  return f.links
+    .map((l) => {
+      const url = safeUrl(l.url);
+      return url ? `[${md(l.title)}](${url})` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+}
+
+function unwrap(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v));
+}

@@ -1,0 +1,12 @@
+// All helpers of one render, bound to its state. Registered on a private
+// Handlebars.create() instance, never on the global one.
+import type { RenderState } from '../state.js';
+import type { Helper } from './args.js';
+import { blockHelpers } from './blocks.js';
+import { factHelpers } from './facts.js';
+import { layoutHelpers } from './layout.js';
+import { listHelpers } from './lists.js';
+
+export function helpers(s: RenderState): Record<string, Helper> {
+  return { ...factHelpers(s), ...listHelpers(s), ...blockHelpers(s), ...layoutHelpers(s) };
+}

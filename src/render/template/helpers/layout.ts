@@ -1,0 +1,51 @@
+// Helpers that shape the document rather than print facts: optional sections, styled
+// regions (HTML comments in the Markdown, sections in the HTML), the BLUF, page breaks.
+import { unescapeMarkdown } from '../../escape.js';
+import type { RenderState } from '../state.js';
+import { type Helper, safe, split } from './args.js';
+
+const REGION = /^[a-z][a-z0-9-]*$/;
+
+/** Visible characters of rendered Markdown: footnote references, escapes and emphasis removed. */
+export function visibleText(markdown: string): string {
+  return unescapeMarkdown(markdown.replace(/\[\^[^\]]+\]/g, '').replace(/(?<!\\)[*_]/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function layoutHelpers(s: RenderState): Record<string, Helper> {
+  return {
+    /** {{#section "glossary"}}…{{/section}}: rendered only when front matter `sections` lists it. */
+    section(this: unknown, ...args) {
+      const [params, o] = split(args);
+      const name = String(params[0] ?? '');
+      s.sectionsInBody.add(name);
+      if (!s.audience.front.sections.includes(name)) return '';
+      s.sectionsSeen.add(name);
+      return o.fn ? o.fn(this) : '';
+    },
+    /** {{#region "cover"}}…{{/region}}: a styled block (a <section class="cover"> in HTML). */
+    region(this: unknown, ...args) {
+      const [params, o] = split(args);
+      const name = String(params[0] ?? '');
+      if (!REGION.test(name)) s.fail(o.loc, `region name "${name}" is not allowed`, 'use lower-case letters, digits and "-"');
+      return safe(`<!-- begin:${name} -->\n\n${(o.fn ? o.fn(this) : '').trim()}\n\n<!-- end:${name} -->\n`);
+    },
+    /** {{#bluf}}…{{/bluf}}: bottom line up front, held to front matter `blufChars` (about four lines). */
+    bluf(this: unknown, ...args) {
+      const [, o] = split(args);
+      const body = (o.fn ? o.fn(this) : '').trim();
+      const length = visibleText(body).length;
+      const max = s.audience.front.blufChars;
+      if (length > max) {
+        s.fail(
+          o.loc,
+          `the BLUF is ${length} characters, over the limit of ${max} (about four lines)`,
+          'shorten it, or raise `blufChars` in the front matter',
+        );
+      }
+      return safe(`<!-- begin:bluf -->\n\n${body}\n\n<!-- end:bluf -->\n`);
+    },
+    pagebreak: () => safe('<!-- pagebreak -->'),
+  };
+}

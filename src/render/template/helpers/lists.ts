@@ -1,0 +1,109 @@
+// Block helpers that iterate over what the audience may see:
+// {{#facts tag="key"}}…{{/facts}}, {{#questions}}, {{#analysis}}, {{#glossary}}, {{#entities}}, {{#events}}.
+import { corroboration, factSourceIds } from '../../../facts/factbase.js';
+import { STATUSES } from '../../../facts/kinds.js';
+import { dateKey } from '../format.js';
+import type { RenderState } from '../state.js';
+import { each, type Helper, ids, int, type Options, split, str, tagged } from './args.js';
+import { analysisView, entityView, eventView, factView, questionView, termView } from './views.js';
+
+/** Tags asked for by `tag=` (or `topic=`; space-separated: any of them), else the audience's own. */
+function wantedTags(s: RenderState, o: Options): string[] {
+  const t = str(o, 'tag') ?? str(o, 'topic');
+  if (t) return t.split(/[\s,]+/).filter(Boolean);
+  return o.hash.all === true ? [] : s.audience.front.tags;
+}
+
+function limited<T>(s: RenderState, o: Options, items: T[], what: string): T[] {
+  const min = int(o, 'min');
+  if (min !== undefined && items.length < min) {
+    s.fail(
+      o.loc,
+      `only ${items.length} ${what} match, at least ${min} wanted`,
+      'add items to the fact base, widen the filter, or lower `min`',
+    );
+  }
+  const limit = int(o, 'limit');
+  return limit === undefined ? items : items.slice(0, limit);
+}
+
+export function listHelpers(s: RenderState): Record<string, Helper> {
+  return {
+    /**
+     * {{#facts tag="key"}}…{{/facts}}: facts with any of the tags (default: the audience's `tags`), in file order.
+     * Also except="tag …", status="alleged", single=true (single-source or single-outlet only), limit=N, min=N,
+     * all=true (ignore the audience's tags); or {{#facts "id1" "id2"}} for a fixed list.
+     */
+    facts(this: unknown, ...args) {
+      const [params, o] = split(args);
+      const status = str(o, 'status');
+      const except = (str(o, 'except') ?? '').split(/[\s,]+/).filter(Boolean);
+      if (status && !(STATUSES as readonly string[]).includes(status)) {
+        s.fail(o.loc, `unknown status "${status}"`, `use one of ${STATUSES.join(', ')}`);
+      }
+      const picked =
+        params.length > 0
+          ? ids(params).map((id) => s.fact(id, o.loc))
+          : [...s.fb.facts.values()].filter(
+              (f) =>
+                tagged(f, wantedTags(s, o)) &&
+                !f.tags.some((t) => except.includes(t)) &&
+                (!status || f.status === status) &&
+                (o.hash.single !== true || factSourceIds(f).length <= 1 || corroboration(f, s.fb.sources) <= 1),
+            );
+      return each.call(
+        this,
+        limited(s, o, picked, 'facts').map((f) => factView(s, f)),
+        o,
+      );
+    },
+    /** {{#questions tag="member" [difficulty="hard"] [order="hard-first"] [limit=5] [min=3]}} */
+    questions(this: unknown, ...args) {
+      const [, o] = split(args);
+      const tag = str(o, 'tag');
+      const difficulty = str(o, 'difficulty');
+      let list = [...s.fb.questions.values()].filter((q) => (!tag || q.tags.includes(tag)) && (!difficulty || q.difficulty === difficulty));
+      if (str(o, 'order') === 'hard-first') {
+        list = [...list.filter((q) => q.difficulty === 'hard'), ...list.filter((q) => q.difficulty !== 'hard')];
+      }
+      return each.call(this, limited(s, o, list, 'questions').map(questionView), o);
+    },
+    /** {{#analysis kind="recommendation"}}: staff analysis (internal audiences only see any). */
+    analysis(this: unknown, ...args) {
+      const [, o] = split(args);
+      const kind = str(o, 'kind');
+      const tag = str(o, 'tag');
+      const list = [...s.fb.analysis.values()].filter((a) => (!kind || a.kind === kind) && (!tag || a.tags.includes(tag)));
+      return each.call(this, limited(s, o, list, 'analysis items').map(analysisView), o);
+    },
+    glossary(this: unknown, ...args) {
+      const [, o] = split(args);
+      const list = [...s.fb.glossary.values()].sort((a, b) => a.term.localeCompare(b.term, 'en'));
+      return each.call(this, limited(s, o, list, 'glossary terms').map(termView), o);
+    },
+    /** {{#entities kind="company lab" [tag="industry"]}} */
+    entities(this: unknown, ...args) {
+      const [params, o] = split(args);
+      const kinds = (str(o, 'kind') ?? '').split(/[\s,]+/).filter(Boolean);
+      const tag = str(o, 'tag');
+      const list =
+        params.length > 0
+          ? ids(params).map((id) => s.entity(id, o.loc))
+          : [...s.fb.entities.values()].filter((e) => (kinds.length === 0 || kinds.includes(e.kind)) && (!tag || e.tags.includes(tag)));
+      return each.call(this, limited(s, o, list, 'entities').map(entityView), o);
+    },
+    /** {{#events [tag="letter"]}} in date order. */
+    events(this: unknown, ...args) {
+      const [, o] = split(args);
+      return each.call(this, limited(s, o, sortedEvents(s, wantedTags(s, o)), 'events').map(eventView), o);
+    },
+  };
+}
+
+export function sortedEvents(s: RenderState, tags: readonly string[]) {
+  return [...s.fb.events.values()]
+    .filter((e) => tagged(e, tags))
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => dateKey(a.e.date).localeCompare(dateKey(b.e.date)) || a.i - b.i)
+    .map(({ e }) => e);
+}
