@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['project.ts'],
   ['facts/'],
   ['diff/', 'import/'],
+  ['merge/'],
   ['render/escape.ts', 'render/formats.ts'],
   ['render/template-files/', 'render/markdown/'],
   ['render/template/'],

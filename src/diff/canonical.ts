@@ -26,6 +26,9 @@ export function statementHash(statement: unknown): string {
 
 export const isKeyedList = (field: string) => field in KEYED;
 
+/** The key an element of a keyed list is named by (`src.reuters` for a citation); undefined for other fields. */
+export const elementKey = (field: string, el: unknown): string | undefined => (isRow(el) ? KEYED[field]?.(el) : undefined);
+
 /** The field an element of a keyed list is named by, when it has one (textconv omits it as redundant). */
 export const KEY_FIELD: Record<string, string> = { sources: 'source', variants: 'id', links: 'url', memberships: 'committee' };
 
