@@ -13,6 +13,8 @@ import * as gitSetup from './commands/git-setup.js';
 import * as importCmd from './commands/import.js';
 import * as init from './commands/init.js';
 import * as list from './commands/list.js';
+import * as merge from './commands/merge.js';
+import * as mergeDriver from './commands/merge-driver.js';
 import * as newCmd from './commands/new.js';
 import * as textconv from './commands/textconv.js';
 import * as validate from './commands/validate.js';
@@ -29,6 +31,8 @@ export const COMMANDS = [
   importCmd,
   diff,
   textconv,
+  merge,
+  mergeDriver,
   gitSetup,
   doctor,
   completion,

@@ -2,7 +2,11 @@ import type { Diagnostic } from '../errors.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
 import { checkQuotes } from '../facts/quotes.js';
+import { githubAnnotations } from '../facts/report-github.js';
+import { sarifLog } from '../facts/report-sarif.js';
 import type { Project } from '../project.js';
+import { gitAnswer } from '../util/git.js';
+import { packageVersion } from '../util/package-root.js';
 
 export interface ValidateOptions {
   project: Project;
@@ -10,6 +14,8 @@ export interface ValidateOptions {
   sourcesDir?: string;
   /** Warnings fail validation too. */
   strict?: boolean;
+  /** Name files relative to the git repository's top (as CI annotations and SARIF need), not the project. */
+  repositoryPaths?: boolean;
 }
 
 export interface ValidateResult {
@@ -28,14 +34,20 @@ export interface ValidateResult {
   quotesChecked?: number;
 }
 
-export async function validate({ project, sourcesDir, strict = false }: ValidateOptions): Promise<ValidateResult> {
+/** The machine-readable forms of a validation report (`text` is the CLI's own). */
+export type ReportFormat = 'json' | 'github' | 'sarif';
+
+export async function validate({ project, sourcesDir, strict = false, repositoryPaths = false }: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
   const dir = sourcesDir ?? project.sourcesDir;
   const quotesChecked = dir ? await checkQuotes(factBase, dir, report) : undefined;
   const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
   const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
-  const errors = report.errors.sort(byPlace);
-  const warnings = report.warnings.sort(byPlace);
+  // The project's folder inside the repository ("" at the top, or outside git).
+  const prefix = repositoryPaths ? ((await gitAnswer(project.root, ['rev-parse', '--show-prefix'])) ?? '') : '';
+  const place = (d: Diagnostic) => (prefix ? { ...d, file: `${prefix}${d.file}` } : d);
+  const errors = report.errors.sort(byPlace).map(place);
+  const warnings = report.warnings.sort(byPlace).map(place);
   return {
     ok: errors.length === 0 && (!strict || warnings.length === 0),
     counts,
@@ -43,4 +55,12 @@ export async function validate({ project, sourcesDir, strict = false }: Validate
     warnings,
     quotesChecked,
   };
+}
+
+/** The report as `briefbook validate --format json|github|sarif` prints it. */
+export function formatReport(result: ValidateResult, format: ReportFormat): string {
+  if (format === 'github') return githubAnnotations(result.errors, result.warnings);
+  if (format === 'sarif') return `${JSON.stringify(sarifLog(result.errors, result.warnings, { version: packageVersion() }), null, 2)}\n`;
+  const { ok, counts, errors, warnings } = result;
+  return `${JSON.stringify({ ok, counts, errors, warnings }, null, 2)}\n`;
 }

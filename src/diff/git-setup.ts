@@ -1,7 +1,8 @@
-// Registers the `briefbook` diff driver: a .gitattributes line routing fact files to it
-// (committed, so every clone has it) and the driver's config (not cloned: git never
-// copies config, so each clone runs `briefbook git-setup` once, or a machine runs
-// `--global` once). Until then git ignores the unknown driver and shows a plain diff.
+// Registers the `briefbook` diff driver (and, with --merge, the merge driver): .gitattributes
+// lines routing fact files to them (committed, so every clone has them) and the drivers'
+// config (not cloned: git never copies config, so each clone runs `briefbook git-setup`
+// once, or a machine runs `--global` once). Until then git ignores the unknown drivers and
+// diffs and merges line by line.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '../util/git.js';
@@ -16,6 +17,8 @@ export interface GitSetupPlan {
   dataPath: string;
   /** The textconv command git will run with a file name appended. */
   command: string;
+  /** The merge driver command (with git's %O %A %B %P %L), when merges are set up too. */
+  mergeCommand?: string;
   global: boolean;
 }
 
@@ -27,12 +30,12 @@ export interface GitSetupResult {
   config: { key: string; value: string }[];
 }
 
-export function attributeLines(dataPath: string): string[] {
+export function attributeLines(dataPath: string, attributes: readonly ('diff' | 'merge')[] = ['diff']): string[] {
   // Glob characters in the folder name are matched literally.
   const prefix = dataPath === '' ? '' : `${dataPath.replace(/[\\[\]*?]/g, '\\$&')}/`;
   // A pattern with spaces or quotes must itself be quoted, C-style.
   const quote = (p: string) => (/[\s"]/.test(p) ? `"${p.replace(/[\\"]/g, '\\$&')}"` : p);
-  return ['yaml', 'yml'].map((ext) => `${quote(`${prefix}**/*.${ext}`)} diff=${DRIVER}`);
+  return attributes.flatMap((a) => ['yaml', 'yml'].map((ext) => `${quote(`${prefix}**/*.${ext}`)} ${a}=${DRIVER}`));
 }
 
 export async function applyGitSetup(plan: GitSetupPlan): Promise<GitSetupResult> {
@@ -44,7 +47,7 @@ export async function applyGitSetup(plan: GitSetupPlan): Promise<GitSetupResult>
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   const have = new Set(existing.split(/\r?\n/).map((l) => l.trim().replace(/\s+/g, ' ')));
-  const added = attributeLines(plan.dataPath).filter((l) => !have.has(l));
+  const added = attributeLines(plan.dataPath, plan.mergeCommand ? ['diff', 'merge'] : ['diff']).filter((l) => !have.has(l));
   if (added.length > 0) {
     const eol = existing.includes('\r\n') ? '\r\n' : '\n';
     const sep = existing === '' || existing.endsWith('\n') ? '' : eol;
@@ -57,6 +60,12 @@ export async function applyGitSetup(plan: GitSetupPlan): Promise<GitSetupResult>
     // Hunk headers name the item a change is in: "@@ … @@ fact campaign.accounts".
     { key: `diff.${DRIVER}.xfuncname`, value: BLOCK_HEADER },
   ];
+  if (plan.mergeCommand) {
+    config.push(
+      { key: `merge.${DRIVER}.name`, value: 'briefbook: fact files merged by item id and field' },
+      { key: `merge.${DRIVER}.driver`, value: plan.mergeCommand },
+    );
+  }
   for (const { key, value } of config) await git(plan.top, ['config', plan.global ? '--global' : '--local', key, value]);
   return { attributesFile, added, scope: plan.global ? 'global' : 'local', config };
 }

@@ -2,6 +2,7 @@
 // merge instead of a puzzling YAML error) and writing them (the merge driver). A line
 // starting with `<<<<<<<` at column 0 can never be fact-file content: every value of a
 // fact file is indented under its section, so the test cannot misfire on real text.
+import type { Diagnostic } from '../errors.js';
 
 export interface ConflictRegion {
   /** 1-based lines of the `<<<<<<<` and `>>>>>>>` markers (end is the last line when unterminated). */
@@ -53,6 +54,11 @@ export function describeConflict(c: ConflictRegion): string {
   const what = /^ours: (.+)$/.exec(c.label)?.[1];
   const lines = c.endLine > c.line ? `lines ${c.line}–${c.endLine}` : `line ${c.line}`;
   return what ? `unresolved merge conflict in ${what} (${lines})` : `unresolved merge conflict: git conflict markers (${lines})`;
+}
+
+/** One located error per unresolved conflict, instead of the YAML errors the markers would cause. */
+export function conflictDiagnostics(file: string, regions: readonly ConflictRegion[]): Diagnostic[] {
+  return regions.map((c) => ({ file, line: c.line, column: 1, path: '', message: describeConflict(c), hint: CONFLICT_HINT }));
 }
 
 export const CONFLICT_HINT =

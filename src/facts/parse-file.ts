@@ -4,6 +4,7 @@ import * as jsYaml from 'js-yaml';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { nodeAt } from '../util/yaml-path.js';
+import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
 import { KINDS, type Kind } from './kinds.js';
 import { LIMITS } from './limits.js';
 import { type FactFile, fileOutline, ITEM_SCHEMAS } from './schema.js';
@@ -57,6 +58,16 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
   // TextDecoder strips a leading BOM; CRLF needs nothing: yaml and LineCounter count lines the same way.
   if (text.trim() === '') {
     at(1, 1, 'file is empty', 'add a section such as `facts:` or `sources:`, or delete the file');
+    return nowhere;
+  }
+  const markers = findConflictMarkers(text);
+  if (markers.length > 0) {
+    diags.push(...conflictDiagnostics(file.path, markers));
+    // Ids on either side still count as defined, so references to them are not reported as well.
+    for (const side of [takeSide(text, 'ours'), takeSide(text, 'theirs')].filter((t) => findConflictMarkers(t).length === 0)) {
+      const p = parseFactFile({ path: file.path, bytes: new TextEncoder().encode(side) }, []);
+      nowhere.broken.push(...p.broken, ...KINDS.flatMap((kind) => (p.data?.[kind] ?? []).map((i) => ({ kind, id: i.id }))));
+    }
     return nowhere;
   }
 

@@ -65,7 +65,7 @@ export function checkMerged({ text, path, versions, combined, elsewhere, hasMark
         const refers = `refers to ${SINGULAR[ref.kind]} ${ref.id}`;
         const [ours, theirs] = o.has(target) ? [refers, removed] : [removed, refers];
         const field = ref.at.filter((s) => typeof s === 'string').join('.');
-        out.conflicts.push(plain(kind, item.id, field, parsed.locate([kind, index, ...ref.at]).line, ours, theirs));
+        out.conflicts.push({ ...plain(kind, item.id, field, parsed.locate([kind, index, ...ref.at]).line, ours, theirs), reference: true });
       }
     });
   }

@@ -23,6 +23,10 @@ export interface MergeConflict {
   item?: { kind: Kind; id: string };
   /** Path inside the item ("" for the whole item). */
   path: string;
+  /** A reference to an item the merge removed from this file: fine if another file defines it. */
+  reference?: boolean;
+  /** Which versions have the slot: an item in base and on one side only was removed, or moved away. */
+  present?: { base: boolean; ours: boolean; theirs: boolean };
 }
 
 /** Where a slot sits, for naming it and for matching its children. */

@@ -18,6 +18,8 @@ export interface FileMergeInput {
   markerSize?: number;
   /** Whether another file of the fact base defines this item (so it was moved, not removed). */
   elsewhere?: (kind: Kind, id: string) => boolean;
+  /** Items moved to another file, whose edits were carried there: left out of this file. */
+  drop?: (kind: Kind, id: string) => boolean;
 }
 
 export type FileMerge = { ok: true; text: Uint8Array; conflicts: MergeConflict[]; notes: string[] } | { ok: false; why: string };
@@ -47,6 +49,7 @@ export function mergeFactFile(input: FileMergeInput): FileMerge {
       forced,
       markerSize: input.markerSize ?? 7,
       swap: false,
+      drop: input.drop,
     };
     const slot = (v: Version) => (v.doc.contents ? rootSlot(v) : undefined);
     const end = ours.text.length;

@@ -25,6 +25,8 @@ export interface MergeState {
   markerSize: number;
   /** The text being edited holds theirs' version (a moved item): conflict blocks swap sides. */
   swap: boolean;
+  /** Items to leave out of this file whatever the sides did (they were moved to another file). */
+  drop?: (kind: Kind, id: string) => boolean;
 }
 
 type Maybe = Slot | undefined;
@@ -34,6 +36,10 @@ const topField = (w: Where) => (w.item && w.path !== '' ? fieldKey(w.item.kind, 
 
 export function mergeSlot(st: MergeState, b: Maybe, o: Maybe, t: Maybe, w: Where): void {
   if (!o && !t) return;
+  if (w.item && w.path === '' && st.drop?.(w.item.kind, w.item.id)) {
+    if (o) takeTheirs(st, o, undefined, w);
+    return;
+  }
   const d = decide(b, o, t, w.field);
   if (d === 'theirs') {
     takeTheirs(st, o, t, w);
@@ -149,7 +155,8 @@ function conflict(st: MergeState, b: Maybe, o: Maybe, t: Maybe, w: Where): void 
   const [first, second] = st.swap ? [theirs, ours] : [ours, theirs];
   st.edits.push({ start, end, text: lead + conflictBlock(what, first, second, st.markerSize), conflict: st.conflicts.length });
   const [po, pt] = st.swap ? [t, o] : [o, t];
-  st.conflicts.push({ what, ours: describe(po, b, w), theirs: describe(pt, b, w), line: 0, item: w.item, path: w.path });
+  const present = { base: Boolean(b), ours: Boolean(po), theirs: Boolean(pt) };
+  st.conflicts.push({ what, ours: describe(po, b, w), theirs: describe(pt, b, w), line: 0, item: w.item, path: w.path, present });
 }
 
 function describe(s: Maybe, b: Maybe, w: Where): string {

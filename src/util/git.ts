@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 interface GitFailure extends Error {
   code?: number | string;
   stderr?: string;
+  stdout?: Buffer;
 }
 
 /** Runs git and returns its stdout; rejects with git's stderr in the message. */
@@ -25,6 +26,7 @@ export function git(cwd: string, args: readonly string[], env?: NodeJS.ProcessEn
           );
         }
         failure.stderr = stderr.toString('utf8').trim();
+        failure.stdout = stdout;
         reject(failure);
       },
     );
@@ -69,4 +71,18 @@ export function gitWithInput(cwd: string, args: readonly string[], input: string
     child.stdin.on('error', reject);
     child.stdin.end(input);
   });
+}
+
+/**
+ * For git commands whose exit code is an answer, not a failure (`git merge-file` exits
+ * with the number of conflicts): the code and stdout. Rejects only when git cannot run.
+ */
+export function gitExit(cwd: string, args: readonly string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return git(cwd, args).then(
+    (stdout) => ({ code: 0, stdout, stderr: '' }),
+    (e: GitFailure) => {
+      if (typeof e.code !== 'number') throw e;
+      return { code: e.code, stdout: e.stdout ?? Buffer.alloc(0), stderr: e.stderr ?? '' };
+    },
+  );
 }

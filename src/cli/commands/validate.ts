@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printDiagnostics, printJson } from '../output.js';
+import { paint, printDiagnostics } from '../output.js';
 
 export const command = 'validate';
 export const describe = 'Check the fact base: YAML, schema, ids, references, sources and quotes';
@@ -16,34 +16,38 @@ export const builder = (y: Argv<GlobalArgs>) =>
       default: false,
       describe: 'Treat warnings as errors',
     })
+    .option('format', {
+      choices: ['text', 'json', 'github', 'sarif'] as const,
+      default: 'text' as const,
+      describe: 'text; json; github (annotations for GitHub Actions); sarif (SARIF 2.1.0 for code scanning)',
+    })
     .option('json', {
       type: 'boolean',
       default: false,
-      describe: 'Print the report as JSON',
+      describe: 'Same as --format json',
     })
     .example('$0 validate', 'check the fact base in ./data')
-    .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes; fail on warnings');
+    .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes; fail on warnings')
+    .example('$0 validate --format github', 'in a GitHub Actions step: problems appear on the pull request’s lines')
+    .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
-  const { validate } = await import('../../commands/validate.js');
-  const project = projectFrom(argv);
+  const { validate, formatReport } = await import('../../commands/validate.js');
+  const format = argv.json ? 'json' : argv.format;
   const result = await validate({
-    project,
+    project: projectFrom(argv),
     sourcesDir: argv.sourcesDir,
     strict: argv.strict,
+    repositoryPaths: format === 'github' || format === 'sarif',
   });
-  if (argv.json) {
-    printJson({
-      ok: result.ok,
-      counts: result.counts,
-      errors: result.errors,
-      warnings: result.warnings,
-    });
-  } else {
+  if (format !== 'text') process.stdout.write(formatReport(result, format));
+  if (format === 'text') {
     printDiagnostics(result.errors, 'error');
     printDiagnostics(result.warnings, 'warning');
+  }
+  if (format === 'text' || format === 'github') {
     const c = paint(process.stderr);
     const counts = Object.entries(result.counts)
       .map(([k, n]) => `${n} ${k}`)
