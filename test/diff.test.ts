@@ -360,9 +360,41 @@ describe('briefbook diff --exit-code and formats', () => {
       ].join('\n'),
     );
     const md = repo.briefbook(['diff', '--format', 'md']);
-    expect(md.stdout).toContain('## Fact base changes: `HEAD` → `working tree`');
-    expect(md.stdout).toContain('- **fact `campaign.accounts`**\n  - **status**: alleged → confirmed\n  - `value.number`: 25000 → 24000');
-    expect(md.stdout).toContain('### Removed\n\n- **fact `campaign.dates`** (reported, public): The campaign ran');
+    expect(md.stdout).toBe(
+      [
+        '<!-- briefbook diff -->',
+        '## Fact base changes: `HEAD` → `working tree`',
+        '',
+        '**1 changed, 1 removed.** 1 status change.',
+        '',
+        '### Status and sensitivity',
+        '',
+        '| Item | Field | Before | After |',
+        '| :-- | :-- | :-- | :-- |',
+        '| fact `campaign.accounts` | status | alleged | **confirmed** |',
+        '',
+        '### Changed (1)',
+        '',
+        '<details>',
+        '<summary>fact <code>campaign.accounts</code>: <code>status</code>, <code>value.number</code>, <code>tags</code></summary>',
+        '',
+        '- **status**: alleged → confirmed',
+        '- `value.number`: 25000 → 24000',
+        '- `tags`: added key; removed figures',
+        '',
+        '</details>',
+        '',
+        '### Removed (1)',
+        '',
+        '<details>',
+        '<summary>fact <code>campaign.dates</code> (reported, public)</summary>',
+        '',
+        'The campaign ran from late April to early June 2026.',
+        '',
+        '</details>',
+        '',
+      ].join('\n'),
+    );
     expect(text.stdout).not.toContain('\x1b[');
     const forced = run(['diff'], { cwd: repo.root, env: { ...repo.env, NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(forced.stdout).toContain('\x1b[');
