@@ -9,7 +9,7 @@ import { parseFactFile } from '../facts/parse-file.js';
 import type { MergeConflict } from './edits.js';
 import { referencesOf } from './references.js';
 import { fieldKey } from './three-way.js';
-import { readVersion, type Version } from './version.js';
+import { readVersion, sectionIds, type Version } from './version.js';
 
 export interface Checked {
   /** Combined fields that must be merged again as conflicts. */
@@ -32,27 +32,29 @@ export interface CheckInput {
 export function checkMerged({ text, path, versions, combined, elsewhere, hasMarkers }: CheckInput): Checked | { broken: string } {
   // Every side of a conflict was a valid file: checking ours' side checks what the merge combined.
   const resolved = hasMarkers ? takeSide(text, 'ours') : text;
-  const read = readVersion(new TextEncoder().encode(resolved));
-  if ('problem' in read && resolved.trim() !== '') return { broken: read.problem };
+  const bytes = new TextEncoder().encode(resolved);
   const diags: Diagnostic[] = [];
-  const parsed = parseFactFile({ path, bytes: new TextEncoder().encode(resolved) }, diags);
+  const parsed = parseFactFile({ path, bytes }, diags);
+  // Only a file that did not load needs the slower look at whether the merge broke its YAML.
+  const read = parsed.data && diags.length === 0 ? undefined : readVersion(bytes);
+  if (read && 'problem' in read && resolved.trim() !== '') return { broken: read.problem };
   const out: Checked = { force: [], conflicts: [], notes: [] };
   for (const d of diags) {
     const m = /^(\w+)\[(\d+)\](?:\.([^.[]+))?/.exec(d.path);
-    const id = m && 'doc' in read ? read.doc.getIn([m[1], Number(m[2]), 'id']) : undefined;
+    const id = m && read && 'doc' in read ? read.doc.getIn([m[1], Number(m[2]), 'id']) : undefined;
     const key = m && typeof id === 'string' ? fieldKey(m[1] as Kind, id, m[3] ?? '') : '';
     if (combined.has(key)) out.force.push(key);
     else out.notes.push(`${d.file}:${d.line}:${d.column}: ${d.message} (as one side already had it; \`briefbook validate\` reports it)`);
   }
   if (hasMarkers || !parsed.data) return out;
-  const defined = (v: Version) => new Set(KINDS.flatMap((k) => idsIn(v.doc.toJS()?.[k]).map((id) => `${k}:${id}`)));
+  const defined = (v: Version) => new Set(KINDS.flatMap((k) => sectionIds(v, k).map((id) => `${k}:${id}`)));
   const [b, o, t] = [defined(versions.base), defined(versions.ours), defined(versions.theirs)];
   const seen = new Set<string>();
   for (const kind of KINDS) {
     (parsed.data[kind] ?? []).forEach((item, index) => {
       const here = `${kind}:${item.id}`;
-      const line = parsed.locate([kind, index, 'id']).line;
       if (seen.has(here)) {
+        const line = parsed.locate([kind, index, 'id']).line;
         out.conflicts.push(plain(kind, item.id, '', line, 'defines it again in this file', 'defines it again in this file'));
       }
       seen.add(here);
@@ -76,9 +78,6 @@ function plain(kind: Kind, id: string, path: string, line: number, ours: string,
   const what = `${SINGULAR[kind]} ${id}${path ? ` field ${path}` : ''}`;
   return { what, ours, theirs, line, item: { kind, id }, path };
 }
-
-const idsIn = (list: unknown): string[] =>
-  Array.isArray(list) ? list.map((i) => (i as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string') : [];
 
 function idsNow(data: Partial<Record<Kind, { id: string }[]>>, kind: Kind): Set<string> {
   return new Set((data[kind] ?? []).map((i) => i.id));

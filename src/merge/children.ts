@@ -1,7 +1,7 @@
 // The children of a map or list, each under the key the merge matches it by across the
 // three versions: a map's keys; a section's items by id; citations by source, variants by
 // id, links by url, memberships by committee; plain lists (tags, entities…) by value.
-import { isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { elementKey, stableKey } from '../diff/canonical.js';
 import { KINDS } from '../facts/kinds.js';
 import { elementSlot, pairSlot, type Slot } from './version.js';
@@ -33,14 +33,22 @@ export function childrenOf(s: Slot, field: string, section: boolean): Child[] | 
   for (const item of node.items) {
     if (!isNode(item)) return undefined;
     const slot = elementSlot(s.v, item, flow);
-    const value = item.toJS(s.v.doc) as unknown;
-    const base = keyOf(value, field, section);
+    const base = keyOf(shallow(item), field, section);
     if (base === undefined) return undefined;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     kids.push({ key: n === 1 ? base : `${base} (${n})`, slot });
   }
   return kids;
+}
+
+/** What keying needs of an element: a scalar's value, or a map's scalar fields (not its nested lists). */
+function shallow(node: Node): unknown {
+  if (isScalar(node)) return node.value;
+  if (!isMap(node)) return node;
+  return Object.fromEntries(
+    node.items.map((p) => [String(isScalar(p.key) ? p.key.value : ''), isScalar(p.value) ? p.value.value : p.value]),
+  );
 }
 
 function keyOf(value: unknown, field: string, section: boolean): string | undefined {

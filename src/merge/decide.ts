@@ -21,10 +21,21 @@ export function sameValue(x: Maybe, y: Maybe, field: string): boolean {
   return stableKey(canonical(slotValue(x), {}, field)) === stableKey(canonical(slotValue(y), {}, field));
 }
 
-export function decide(b: Maybe, o: Maybe, t: Maybe, field: string): Decision {
+/** By text alone, cheap: enough for every slot one side left as it was. */
+export function byText(b: Maybe, o: Maybe, t: Maybe): 'theirs' | 'ours' | undefined {
   if (sameText(o, b)) return 'theirs';
-  if (sameText(t, b) || (o && t && sameValue(o, t, field))) return 'ours';
+  if (sameText(t, b)) return 'ours';
+  return undefined;
+}
+
+/** Both sides changed its text: what each change means. */
+export function byValue(b: Maybe, o: Maybe, t: Maybe, field: string): Exclude<Decision, 'theirs'> {
+  if (o && t && sameValue(o, t, field)) return 'ours';
   if (sameValue(o, b, field)) return 'ours-layout';
   if (sameValue(t, b, field)) return 'theirs-layout';
   return 'both';
+}
+
+export function decide(b: Maybe, o: Maybe, t: Maybe, field: string): Decision {
+  return byText(b, o, t) ?? byValue(b, o, t, field);
 }

@@ -22,7 +22,8 @@ export function insertionPoint(
   for (let j = from - 1; j >= 0 && anchor < 0; j--) anchor = index.get(theirs[j]?.key ?? '') ?? -1;
   const first = ours[0]?.slot as Slot;
   // A map's first key may share the `- ` line with its list element: nothing can go before it.
-  if (anchor < 0 && text.slice(lineStart(text, first.start), first.start).trim() !== '') anchor = 0;
+  // And when the list is new on both sides, theirs' elements follow ours'.
+  if (anchor < 0 && (base.size === 0 || text.slice(lineStart(text, first.start), first.start).trim() !== '')) anchor = 0;
   if (anchor >= 0) {
     for (let next = ours[anchor + 1]; next && !base.has(next.key) && !theirMap.has(next.key); next = ours[anchor + 1]) anchor++;
   }

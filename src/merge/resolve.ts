@@ -8,7 +8,7 @@ import { childrenOf } from './children.js';
 import { applyEdits, type MergeConflict } from './edits.js';
 import { mergeFactFile } from './merge-file.js';
 import { type MergeState, mergeSlot } from './three-way.js';
-import { readVersion, rootSlot, type Slot, type Version } from './version.js';
+import { readVersion, rootSlot, type Slot, sectionIds, type Version } from './version.js';
 
 export interface TreeFile {
   /** Path as shown (relative to the repository top). */
@@ -46,7 +46,7 @@ export function indexTree(files: readonly TreeFile[]): Map<string, { file: TreeF
   for (const file of files) {
     const v = readVersion(file.bytes);
     if ('problem' in v || !v.doc.contents) continue;
-    for (const kind of KINDS) for (const id of itemIds(v, kind)) index.set(originKey(kind, id), { file, v });
+    for (const kind of KINDS) for (const id of sectionIds(v, kind)) index.set(originKey(kind, id), { file, v });
   }
   return index;
 }
@@ -102,9 +102,4 @@ function itemSlotIn(v: Version | { problem: string }, kind: Kind, id: string): S
   if ('problem' in v || !v.doc.contents) return undefined;
   const section = childrenOf(rootSlot(v), '', false)?.find((c) => c.key === kind);
   return section && childrenOf(section.slot, kind, true)?.find((c) => c.key === id)?.slot;
-}
-
-function itemIds(v: Version, kind: Kind): string[] {
-  const list = v.doc.toJS()?.[kind];
-  return Array.isArray(list) ? list.map((i) => (i as { id?: unknown } | null)?.id).filter((x): x is string => typeof x === 'string') : [];
 }

@@ -7,7 +7,7 @@ import { isMap, isSeq } from 'yaml';
 import { conflictBlock } from '../facts/conflict-markers.js';
 import { KINDS, type Kind, SINGULAR } from '../facts/kinds.js';
 import { type Child, childrenOf } from './children.js';
-import { decide } from './decide.js';
+import { byText, byValue } from './decide.js';
 import { type Edit, Escalate, type Insertion, type MergeConflict, type Where } from './edits.js';
 import { mergeFlow } from './flow.js';
 import { blockText, deleteEdit, emptiedEdit, insertionPoint, insertionText } from './layout.js';
@@ -40,18 +40,19 @@ export function mergeSlot(st: MergeState, b: Maybe, o: Maybe, t: Maybe, w: Where
     if (o) takeTheirs(st, o, undefined, w);
     return;
   }
-  const d = decide(b, o, t, w.field);
-  if (d === 'theirs') {
+  const quick = byText(b, o, t);
+  if (quick === 'theirs') {
     takeTheirs(st, o, t, w);
     return;
   }
-  if (d === 'ours') return;
+  if (quick === 'ours') return;
+  // Both changed it: merge its children when it has some (cheaper than comparing whole values first).
   const forced = st.forced.has(topField(w));
   if (o && t && !forced && (b || w.section || w.root) && sameShape(b, o, t)) {
     const mark = { edits: st.edits.length, conflicts: st.conflicts.length };
     try {
       if (merged(st, b, o, t, w)) {
-        if (d === 'both' && topField(w) && !/[.[]/.test(w.path)) st.combined.add(topField(w));
+        if (topField(w) && !/[.[]/.test(w.path)) st.combined.add(topField(w));
         return;
       }
     } catch (e) {
@@ -61,8 +62,9 @@ export function mergeSlot(st: MergeState, b: Maybe, o: Maybe, t: Maybe, w: Where
       st.conflicts.length = mark.conflicts;
     }
   }
+  const d = byValue(b, o, t, w.field);
   if (d === 'ours-layout') takeTheirs(st, o, t, w);
-  else if (d !== 'theirs-layout') conflict(st, b, o, t, w);
+  else if (d === 'both') conflict(st, b, o, t, w);
 }
 
 function sameShape(b: Maybe, o: Slot, t: Slot): boolean {

@@ -2,7 +2,7 @@
 // nodes carry source ranges), and the line arithmetic that turns a node into the text it
 // occupies. The merge edits those slices of ours and leaves every other byte alone, so
 // comments and layout of what it did not touch survive exactly.
-import { type Document, isAlias, isCollection, isMap, isNode, isScalar, type Node, type Pair, parseDocument, visit } from 'yaml';
+import { type Document, isAlias, isCollection, isMap, isNode, isScalar, isSeq, type Node, type Pair, parseDocument, visit } from 'yaml';
 import { findConflictMarkers } from '../facts/conflict-markers.js';
 import { LIMITS } from '../facts/limits.js';
 
@@ -48,16 +48,18 @@ export function readVersion(bytes: Uint8Array): Version | { problem: string } {
     return { problem: 'its top level is not a block map of sections' };
   }
   let unusual = '';
-  visit(doc, {
-    Node(_, node) {
-      // Anchors, aliases and tags tie nodes together or change their meaning: a slice of
-      // text could not be moved between versions on its own.
-      if (isAlias(node) || (isNode(node) && (node.anchor || node.tag))) {
-        unusual = 'it uses YAML anchors, aliases or tags';
-        return visit.BREAK;
-      }
-    },
-  });
+  // Anchors, aliases and tags need `&`, `*` or `!`: a file without them needs no walk.
+  if (/[&*!]/.test(text))
+    visit(doc, {
+      Node(_, node) {
+        // Anchors, aliases and tags tie nodes together or change their meaning: a slice of
+        // text could not be moved between versions on its own.
+        if (isAlias(node) || (isNode(node) && (node.anchor || node.tag))) {
+          unusual = 'it uses YAML anchors, aliases or tags';
+          return visit.BREAK;
+        }
+      },
+    });
   return unusual ? { problem: unusual } : { text, doc };
 }
 
@@ -147,3 +149,13 @@ export function slotValue(s: Slot): unknown {
 }
 
 export const isBlockCollection = (n: Node | null): boolean => isCollection(n) && !n.flow;
+
+/** Ids of a section's items, read off the document without converting the items. */
+export function sectionIds(v: Version, kind: string): string[] {
+  const list = isMap(v.doc.contents) ? v.doc.contents.get(kind) : undefined;
+  if (!isSeq(list)) return [];
+  return list.items.flatMap((i) => {
+    const id = isMap(i) ? i.get('id') : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
