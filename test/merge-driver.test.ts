@@ -141,6 +141,44 @@ describe('git merge through the briefbook merge driver', () => {
     expect(repo.briefbook(['validate']).code).toBe(0);
   });
 
+  it('carries theirs’ edit into the file ours moved the fact to', () => {
+    const repo = mergeRepo();
+    const m = mergeBranches(
+      repo,
+      { [CAMPAIGN]: `facts:\n${DATES}`, 'data/facts/figures.yaml': `facts:\n${ACCOUNTS}` },
+      campaign(ACCOUNTS.replace('status: alleged', 'status: confirmed')),
+    );
+    expect(m.code).toBe(1);
+    const r = repo.briefbook(['merge']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("carried: theirs' edit to facts campaign.accounts into data/facts/figures.yaml");
+    expect(read(repo)).toBe(`facts:\n${DATES}`);
+    expect(read(repo, 'data/facts/figures.yaml')).toBe(`facts:\n${ACCOUNTS.replace('status: alleged', 'status: confirmed')}`);
+  });
+
+  it('leaves a file git merged line by line alone, unless told to merge it again with --force', () => {
+    // No merge driver here: git's line merge conflicts on two adjacent fields of one fact.
+    const repo = testRepo(BASE);
+    const m = mergeBranches(
+      repo,
+      campaign(ACCOUNTS.replace('status: alleged', 'status: reported')),
+      campaign(ACCOUNTS.replace('sensitivity: public', 'sensitivity: internal')),
+    );
+    expect(m.code).toBe(1);
+    const before = read(repo);
+    expect(before).toContain('<<<<<<< HEAD');
+    const left = repo.briefbook(['merge']);
+    expect(left.code).toBe(1);
+    expect(left.stderr).toContain(`left: ${CAMPAIGN}: it is not as the briefbook merge driver left it`);
+    expect(read(repo)).toBe(before);
+    const forced = repo.briefbook(['merge', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(read(repo)).toBe(
+      `facts:\n${ACCOUNTS.replace('status: alleged', 'status: reported').replace('sensitivity: public', 'sensitivity: internal')}${DATES}`,
+    );
+    expect(repo.git('ls-files', '-u')).toBe('');
+  });
+
   it('leaves a version it cannot read fact by fact to git’s line merge, and says why', () => {
     const repo = mergeRepo();
     const m = mergeBranches(repo, campaign(ACCOUNTS.replace('about 25,000', 'about 26,000')), {
