@@ -86,6 +86,14 @@ describe('merge: layouts', () => {
     expect(r.text).toBe('sources:\n  - id: s1\n    title: S1\nfacts: []\nglossary:\n  - id: g\n    term: T\n    definition: D.\n');
   });
 
+  it('writes `[]` for an emptied section at the very start of the file too', () => {
+    const base = 'facts:\n  - id: a\n    statement: A.\n    status: alleged\n    sensitivity: public\nsources:\n  - id: s1\n    title: S\n';
+    // Ours touched the section (a comment above the fact), so the merge goes into it.
+    const ours = base.replace('title: S', 'title: S1').replace('facts:\n', 'facts:\n  # Checked.\n');
+    const r = merge(base, ours, base.replace(/^facts:\n[\s\S]*?(?=sources:)/, 'facts: []\n'));
+    expect(r.text).toBe('facts: []\nsources:\n  - id: s1\n    title: S1\n');
+  });
+
   it('reports a field one side removed and the other changed, with the removing side’s block empty', () => {
     const base = 'facts:\n  - id: a\n    statement: A.\n    status: alleged\n    sensitivity: public\n    note: x\n';
     const r = merge(base, base.replace('    note: x\n', ''), base.replace('note: x', 'note: y'));

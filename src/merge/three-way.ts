@@ -99,7 +99,7 @@ export function merged(st: MergeState, b: Maybe, o: Slot, t: Slot, w: Where): bo
     mergeSlot(st, bMap.get(c.key), undefined, c.slot, childWhere(w, c.key, isMapNode, {}, at));
     added += st.edits.length - before;
   }
-  if (added === 0 && ok.length > 0 && ok.every((c: Child) => st.removed.has(c.slot)) && o.start > 0) {
+  if (added === 0 && ok.length > 0 && ok.every((c: Child) => st.removed.has(c.slot)) && !w.root) {
     // Theirs removed every element ours has: write an empty collection, not a bare `key:` (null).
     st.edits.length = mark;
     st.edits.push(emptiedEdit(o, ok));
