@@ -1,0 +1,170 @@
+// Where a fact comes from, computed in one place, so the footnotes, the sources appendix,
+// the single-source flags, hedged wording, `list facts --json` and `validate` cannot
+// disagree. Three different things (docs/fact-format.md, "Provenance"):
+// - documents: the sources a fact cites — what we hold;
+// - origins: where the claim comes from — the source a citation relays (`origin`: a
+//   letter, a statement, an official act), else the parties the document credits for it,
+//   else the document's own account. Five reports retelling one letter are one origin;
+//   corroboration is the number of distinct origins;
+// - outlets: the news organisations standing behind the documents for this claim — the
+//   citation's `per`, else the source's `via` (limited by `relays`). A forum or an
+//   aggregator is not an outlet, and a report that credits none is nobody's confirmation.
+import { type FactBase, factCitations } from './factbase.js';
+import type { Citation, Entity, Fact, Variant } from './schema.js';
+
+/** Someone a document credits, or a fact's claimant: an entity, or an outlet known only by name. */
+export interface Party {
+  key: string;
+  /** The entity id; undefined for a name that is no entity. */
+  id?: string;
+  name: string;
+  /** How a sentence names it ("the Financial Times"). */
+  called: string;
+  /** The entity's kind; undefined for a name. */
+  kind?: string;
+  /** A news organisation: an entity of kind `outlet`, or a name that is no entity. */
+  outlet: boolean;
+}
+
+export interface ClaimOrigin {
+  /** `source:<id>` or `party:<key>`: two citations with one key share an origin. */
+  key: string;
+  /** A source (relayed, or the document itself) or a credited party. */
+  kind: 'source' | 'party';
+  /** The source id or the party's key. */
+  id: string;
+  /** The source's title or the party's name. */
+  name: string;
+  /** The cited document's own account: it relays no one. */
+  self: boolean;
+}
+
+export interface CitedDocument {
+  source: string;
+  origins: ClaimOrigin[];
+  /** Who the document credits for this claim (outlets and others). */
+  credits: Party[];
+}
+
+export interface Provenance {
+  claimant?: Party;
+  /** Source ids cited, in the fact base's order of sources (as the appendix numbers them). */
+  documents: string[];
+  /** Distinct origins: sources in the fact base's order, then parties by name. */
+  origins: ClaimOrigin[];
+  /** Distinct news outlets behind the documents for this claim, by name. */
+  outlets: Party[];
+  /** Documents that credit no outlet for this claim. */
+  unattributed: string[];
+  /** The number of independent origins. */
+  corroboration: number;
+  /** One origin (or none): nothing independent confirms it. */
+  singleSource: boolean;
+  citations: CitedDocument[];
+}
+
+const ID = /^[a-z0-9][a-z0-9._-]*$/;
+const byName = new WeakMap<Map<string, Entity>, Map<string, Entity>>();
+
+/** An entity by id, else by name (case-insensitive); a name that is neither is an outlet's name. */
+export function resolveParty(fb: FactBase, ref: string): Party | undefined {
+  let e = fb.entities.get(ref);
+  if (!e) {
+    let names = byName.get(fb.entities);
+    if (!names) {
+      names = new Map();
+      for (const x of fb.entities.values()) if (!names.has(x.name.toLowerCase())) names.set(x.name.toLowerCase(), x);
+      byName.set(fb.entities, names);
+    }
+    e = names.get(ref.toLowerCase());
+  }
+  if (e) return { key: e.id, id: e.id, name: e.name, called: e.called ?? e.name, kind: e.kind, outlet: e.kind === 'outlet' };
+  // An id-shaped reference that resolves to nothing is unknown or hidden from this
+  // audience (validate reports unknown ones): never print it.
+  if (ID.test(ref)) return undefined;
+  return { key: `name:${ref.toLowerCase()}`, name: ref, called: ref, outlet: true };
+}
+
+function parties(fb: FactBase, refs: readonly string[]): Party[] {
+  return refs.map((r) => resolveParty(fb, r)).filter((p): p is Party => p !== undefined);
+}
+
+/**
+ * What one citation contributes. Whom it credits: `per`, else the source's `via` — for
+ * every claim, or, when the source says which origins it `relays`, only for those. Its
+ * origin: the source it relays (`origin`, on the citation or the fact), else whom it
+ * credits (two reports repeating Reuters are one origin), else the document itself.
+ */
+export function citedDocument(fb: FactBase, c: Citation, factOrigin: string | undefined): CitedDocument | undefined {
+  const source = fb.sources.get(c.source);
+  if (!source) return undefined;
+  const relayed = c.origin ?? factOrigin;
+  const viaApplies = source.relays === undefined || (relayed !== undefined && source.relays.includes(relayed));
+  const credits = parties(fb, c.per ?? (viaApplies ? source.via : []));
+  const sourceOrigin = (id: string): ClaimOrigin[] => {
+    const s = fb.sources.get(id);
+    return s ? [{ key: `source:${id}`, kind: 'source', id, name: s.title, self: id === c.source }] : [];
+  };
+  let origins: ClaimOrigin[];
+  if (relayed !== undefined) origins = sourceOrigin(relayed);
+  else if (credits.length > 0)
+    origins = credits.map((p) => ({ key: `party:${p.key}`, kind: 'party', id: p.key, name: p.name, self: false }));
+  else origins = sourceOrigin(c.source);
+  return { source: c.source, origins, credits };
+}
+
+/** The provenance of a fact (all its citations), or of one of its variants. */
+export function provenance(fb: FactBase, f: Fact, variant?: Variant): Provenance {
+  const cites = variant ? variant.sources : factCitations(f);
+  return summarise(
+    fb,
+    cites.map((c) => citedDocument(fb, c, f.origin)).filter((d): d is CitedDocument => d !== undefined),
+    f.claimant,
+  );
+}
+
+/** The provenance of an item's own citations (an event's), or else of the facts it rests on. */
+export function itemProvenance(fb: FactBase, cites: readonly Citation[], facts: readonly Fact[] = []): Provenance {
+  const pairs: [Citation, string | undefined][] =
+    cites.length > 0
+      ? cites.map((c) => [c, undefined])
+      : facts.flatMap((f) => factCitations(f).map((c): [Citation, string | undefined] => [c, f.origin]));
+  return summarise(
+    fb,
+    pairs.map(([c, origin]) => citedDocument(fb, c, origin)).filter((d): d is CitedDocument => d !== undefined),
+    undefined,
+  );
+}
+
+function summarise(fb: FactBase, citations: CitedDocument[], claimant: string | undefined): Provenance {
+  const cited = new Set(citations.map((c) => c.source));
+  const order = [...fb.sources.keys()];
+  const documents = order.filter((id) => cited.has(id));
+  const origins = new Map<string, ClaimOrigin>();
+  const outlets = new Map<string, Party>();
+  const credited = new Set<string>();
+  for (const c of citations) {
+    for (const o of c.origins) if (!origins.has(o.key)) origins.set(o.key, o);
+    for (const p of c.credits) {
+      if (!p.outlet) continue;
+      outlets.set(p.key, p);
+      credited.add(c.source);
+    }
+  }
+  const corroboration = origins.size;
+  return {
+    claimant: claimant ? resolveParty(fb, claimant) : undefined,
+    documents,
+    origins: [...origins.values()].sort((a, b) => rankOf(a, order) - rankOf(b, order) || a.name.localeCompare(b.name, 'en')),
+    outlets: [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    unattributed: documents.filter((d) => !credited.has(d)),
+    corroboration,
+    singleSource: corroboration <= 1,
+    citations,
+  };
+}
+
+/** Sources first, in the fact base's order; parties after them. */
+function rankOf(o: ClaimOrigin, order: readonly string[]): number {
+  return o.kind === 'source' ? order.indexOf(o.id) : order.length;
+}
