@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../errors.js';
+import { checkFigures } from '../facts/cited-figures.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
 import { checkQuotes } from '../facts/quotes.js';
+import { SourceDocuments } from '../facts/source-documents.js';
 import type { Project } from '../project.js';
 
 export interface ValidateOptions {
   project: Project;
-  /** Folder of source documents: check every quote against its document. */
+  /** Folder of source documents: check every quote, and every cited figure, against its document. */
   sourcesDir?: string;
   /** Warnings fail validation too. */
   strict?: boolean;
@@ -26,12 +28,16 @@ export interface ValidateResult {
   errors: Diagnostic[];
   warnings: Diagnostic[];
   quotesChecked?: number;
+  /** Citations whose document was searched for the figures they back. */
+  figuresChecked?: number;
 }
 
 export async function validate({ project, sourcesDir, strict = false }: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
   const dir = sourcesDir ?? project.sourcesDir;
-  const quotesChecked = dir ? await checkQuotes(factBase, dir, report) : undefined;
+  const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
+  const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
+  const figuresChecked = docs ? await checkFigures(factBase, docs, report) : undefined;
   const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
   const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   const errors = report.errors.sort(byPlace);
@@ -42,5 +48,6 @@ export async function validate({ project, sourcesDir, strict = false }: Validate
     errors,
     warnings,
     quotesChecked,
+    figuresChecked,
   };
 }

@@ -7,10 +7,11 @@
 //   else the document's own account. Five reports retelling one letter are one origin;
 //   corroboration is the number of distinct origins;
 // - outlets: the news organisations standing behind the documents for this claim — the
-//   citation's `per`, else the source's `via` (limited by `relays`). A forum or an
-//   aggregator is not an outlet, and a report that credits none is nobody's confirmation.
+//   citation's `per`, else the source's `via` (limited by `relays`), and the document's
+//   publisher when that is a news outlet. A forum or an aggregator is not an outlet, and a
+//   report that names none is nobody's confirmation.
 import { type FactBase, factCitations } from './factbase.js';
-import type { Citation, Entity, Fact, Variant } from './schema.js';
+import type { Citation, Entity, Fact, Source, Variant } from './schema.js';
 
 /** Someone a document credits, or a fact's claimant: an entity, or an outlet known only by name. */
 export interface Party {
@@ -44,6 +45,8 @@ export interface CitedDocument {
   origins: ClaimOrigin[];
   /** Who the document credits for this claim (outlets and others). */
   credits: Party[];
+  /** The news outlet that published the document, which stands behind all of it. */
+  publisher?: Party;
 }
 
 export interface Provenance {
@@ -54,7 +57,7 @@ export interface Provenance {
   origins: ClaimOrigin[];
   /** Distinct news outlets behind the documents for this claim, by name. */
   outlets: Party[];
-  /** Documents that credit no outlet for this claim. */
+  /** Documents that name no outlet behind this claim (neither a publisher nor one they credit). */
   unattributed: string[];
   /** The number of independent origins. */
   corroboration: number;
@@ -93,7 +96,8 @@ function parties(fb: FactBase, refs: readonly string[]): Party[] {
  * What one citation contributes. Whom it credits: `per`, else the source's `via` — for
  * every claim, or, when the source says which origins it `relays`, only for those. Its
  * origin: the source it relays (`origin`, on the citation or the fact), else whom it
- * credits (two reports repeating Reuters are one origin), else the document itself.
+ * credits (two reports repeating Reuters are one origin), else the outlet that published
+ * it, else the document itself. A publisher that is a news outlet stands behind it all.
  */
 export function citedDocument(fb: FactBase, c: Citation, factOrigin: string | undefined): CitedDocument | undefined {
   const source = fb.sources.get(c.source);
@@ -101,16 +105,28 @@ export function citedDocument(fb: FactBase, c: Citation, factOrigin: string | un
   const relayed = c.origin ?? factOrigin;
   const viaApplies = source.relays === undefined || (relayed !== undefined && source.relays.includes(relayed));
   const credits = parties(fb, c.per ?? (viaApplies ? source.via : []));
+  const publisher = publisherOutlet(fb, source);
   const sourceOrigin = (id: string): ClaimOrigin[] => {
     const s = fb.sources.get(id);
     return s ? [{ key: `source:${id}`, kind: 'source', id, name: s.title, self: id === c.source }] : [];
   };
+  const partyOrigins = (ps: Party[]): ClaimOrigin[] =>
+    ps.map((p) => ({ key: `party:${p.key}`, kind: 'party', id: p.key, name: p.name, self: false }));
   let origins: ClaimOrigin[];
   if (relayed !== undefined) origins = sourceOrigin(relayed);
-  else if (credits.length > 0)
-    origins = credits.map((p) => ({ key: `party:${p.key}`, kind: 'party', id: p.key, name: p.name, self: false }));
+  else if (credits.length > 0) origins = partyOrigins(credits);
+  else if (publisher) origins = partyOrigins([publisher]);
   else origins = sourceOrigin(c.source);
-  return { source: c.source, origins, credits };
+  return { source: c.source, origins, credits, publisher };
+}
+
+/** A source's publisher when it is a news outlet: an entity of kind outlet, or a news report's named publisher. */
+function publisherOutlet(fb: FactBase, source: Source): Party | undefined {
+  if (!source.publisher) return undefined;
+  const p = resolveParty(fb, source.publisher);
+  if (!p) return undefined;
+  if (p.id !== undefined) return p.outlet ? p : undefined;
+  return source.kind === 'news' ? p : undefined;
 }
 
 /** The provenance of a fact (all its citations), or of one of its variants. */
@@ -145,7 +161,7 @@ function summarise(fb: FactBase, citations: CitedDocument[], claimant: string | 
   const credited = new Set<string>();
   for (const c of citations) {
     for (const o of c.origins) if (!origins.has(o.key)) origins.set(o.key, o);
-    for (const p of c.credits) {
+    for (const p of [...c.credits, ...(c.publisher ? [c.publisher] : [])]) {
       if (!p.outlet) continue;
       outlets.set(p.key, p);
       credited.add(c.source);
