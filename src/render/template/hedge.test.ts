@@ -8,8 +8,26 @@ import { UserError } from '../../errors.js';
 import { loadFromFiles } from '../../facts/load.js';
 import { renderMarkdown } from './render-markdown.js';
 
-const fact = (id: string, status: string, statement: string, more = '') =>
-  `  - { id: ${id}, statement: ${JSON.stringify(statement)}, status: ${status}, sensitivity: public${more} }\n`;
+/** [id, status, statement, the rest of the fact]: every fact is public unless the rest says otherwise. */
+const FACTS: [string, string, string, string][] = [
+  ['f.alleged', 'alleged', 'The widget failed in March.', 'claimant: org.acme, origin: src.memo, sources: [{ source: src.paper }]'],
+  ['f.says', 'reported', 'The widget failed in March.', 'claimant: org.acme, sources: [{ source: src.paper }]'],
+  ['f.disputed', 'disputed', 'The widget failed.', 'claimant: org.acme, sources: [{ source: src.anon }]'],
+  ['f.denied', 'denied', 'The widget failed.', 'claimant: org.acme, sources: [{ source: src.anon }]'],
+  ['f.one-outlet', 'reported', 'The plant closed.', 'sources: [{ source: src.paper }]'],
+  ['f.two-outlets', 'reported', 'The plant closed.', 'sources: [{ source: src.both }]'],
+  ['f.outlet-alleged', 'alleged', 'The plant closed early.', 'sources: [{ source: src.paper }]'],
+  ['f.press', 'reported', 'The plant closed.', 'sources: [{ source: src.anon }]'],
+  ['f.other', 'reported', 'The plant closed.', 'sources: [{ source: src.filing }]'],
+  ['f.blog', 'reported', 'Sales rose in May.', 'sources: [{ source: src.blog }]'],
+  ['f.attributed', 'alleged', 'Acme estimated the losses at 2 million.', 'claimant: org.acme, sources: [{ source: src.paper }]'],
+  ['f.proper', 'reported', "Acme's plant closed.", 'sources: [{ source: src.paper }]'],
+  ['f.article', 'reported', 'The White House met Acme on Monday.', 'sources: [{ source: src.paper }]'],
+  ['f.confirmed', 'confirmed', 'The plant closed.', 'sources: [{ source: src.paper }]'],
+  ['f.no-comment', 'no-comment', 'Acme gave no comment.', 'sources: [{ source: src.anon }]'],
+  ['f.staff', 'reported', 'The plant will close.', 'sensitivity: internal, sources: [{ source: src.call }]'],
+  ['f.staff-alleged', 'alleged', 'The plant will close.', 'sensitivity: internal, sources: [{ source: src.call }]'],
+];
 
 const DATA = `entities:
   - { id: org.acme, name: Acme, kind: company }
@@ -25,44 +43,10 @@ sources:
   - { id: src.blog, title: Blog post, publisher: Acme, kind: statement }
   - { id: src.filing, title: Filing, publisher: County court, kind: official }
 facts:
-${fact('f.alleged', 'alleged', 'The widget failed in March.', ', claimant: org.acme, origin: src.memo, sources: [{ source: src.paper }]')}${fact(
-  'f.says',
-  'reported',
-  'The widget failed in March.',
-  ', claimant: org.acme, sources: [{ source: src.paper }]',
-)}${fact('f.disputed', 'disputed', 'The widget failed.', ', claimant: org.acme, sources: [{ source: src.anon }]')}${fact(
-  'f.denied',
-  'denied',
-  'The widget failed.',
-  ', claimant: org.acme, sources: [{ source: src.anon }]',
-)}${fact('f.one-outlet', 'reported', 'The plant closed.', ', sources: [{ source: src.paper }]')}${fact(
-  'f.two-outlets',
-  'reported',
-  'The plant closed.',
-  ', sources: [{ source: src.both }]',
-)}${fact('f.outlet-alleged', 'alleged', 'The plant closed early.', ', sources: [{ source: src.paper }]')}${fact(
-  'f.press',
-  'reported',
-  'The plant closed.',
-  ', sources: [{ source: src.anon }]',
-)}${fact('f.other', 'reported', 'The plant closed.', ', sources: [{ source: src.filing }]')}${fact(
-  'f.blog',
-  'reported',
-  'Sales rose in May.',
-  ', sources: [{ source: src.blog }]',
-)}${fact('f.attributed', 'alleged', 'Acme estimated the losses at 2 million.', ', claimant: org.acme, sources: [{ source: src.paper }]')}${fact(
-  'f.proper',
-  'reported',
-  "Acme's plant closed.",
-  ', sources: [{ source: src.paper }]',
-)}${fact('f.article', 'reported', 'The White House met Acme on Monday.', ', sources: [{ source: src.paper }]')}${fact(
-  'f.confirmed',
-  'confirmed',
-  'The plant closed.',
-  ', sources: [{ source: src.paper }]',
-)}${fact('f.no-comment', 'no-comment', 'Acme gave no comment.', ', sources: [{ source: src.anon }]')}  - { id: f.staff, statement: The plant will close., status: reported, sensitivity: internal, sources: [{ source: src.call }] }
-  - { id: f.staff-alleged, statement: The plant will close., status: alleged, sensitivity: internal, sources: [{ source: src.call }] }
-`;
+${FACTS.map(
+  ([id, status, statement, rest]) =>
+    `  - { id: ${id}, statement: ${JSON.stringify(statement)}, status: ${status}, ${rest.includes('sensitivity:') ? '' : 'sensitivity: public, '}${rest} }\n`,
+).join('')}`;
 
 const loaded = loadFromFiles([{ path: 'data/all.yaml', bytes: new TextEncoder().encode(DATA) }]);
 const INTERNAL = FRONT.replace('sensitivity: public', 'sensitivity: internal');
