@@ -129,6 +129,26 @@ function publisherOutlet(fb: FactBase, source: Source): Party | undefined {
   return source.kind === 'news' ? p : undefined;
 }
 
+const memo = new WeakMap<FactBase, Map<Fact | Variant, Provenance>>();
+
+/**
+ * `provenance`, computed once per fact base: every footnote, appendix row and flag of a
+ * packet asks for the same facts, and audiences of one level share a fact base.
+ */
+export function provenanceOf(fb: FactBase, f: Fact, variant?: Variant): Provenance {
+  let byItem = memo.get(fb);
+  if (!byItem) {
+    byItem = new Map();
+    memo.set(fb, byItem);
+  }
+  let p = byItem.get(variant ?? f);
+  if (!p) {
+    p = provenance(fb, f, variant);
+    byItem.set(variant ?? f, p);
+  }
+  return p;
+}
+
 /** The provenance of a fact (all its citations), or of one of its variants. */
 export function provenance(fb: FactBase, f: Fact, variant?: Variant): Provenance {
   const cites = variant ? variant.sources : factCitations(f);
@@ -153,9 +173,8 @@ export function itemProvenance(fb: FactBase, cites: readonly Citation[], facts: 
 }
 
 function summarise(fb: FactBase, citations: CitedDocument[], claimant: string | undefined): Provenance {
-  const cited = new Set(citations.map((c) => c.source));
-  const order = [...fb.sources.keys()];
-  const documents = order.filter((id) => cited.has(id));
+  const order = sourceOrder(fb);
+  const documents = [...new Set(citations.map((c) => c.source))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const origins = new Map<string, ClaimOrigin>();
   const outlets = new Map<string, Party>();
   const credited = new Set<string>();
@@ -171,8 +190,8 @@ function summarise(fb: FactBase, citations: CitedDocument[], claimant: string | 
   return {
     claimant: claimant ? resolveParty(fb, claimant) : undefined,
     documents,
-    origins: [...origins.values()].sort((a, b) => rankOf(a, order) - rankOf(b, order) || a.name.localeCompare(b.name, 'en')),
-    outlets: [...outlets.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    origins: [...origins.values()].sort((a, b) => rankOf(a, order) - rankOf(b, order) || compareNames(a.name, b.name)),
+    outlets: [...outlets.values()].sort((a, b) => compareNames(a.name, b.name)),
     unattributed: documents.filter((d) => !credited.has(d)),
     corroboration,
     singleSource: corroboration <= 1,
@@ -180,7 +199,26 @@ function summarise(fb: FactBase, citations: CitedDocument[], claimant: string | 
   };
 }
 
+const orders = new WeakMap<Map<string, Source>, Map<string, number>>();
+
+/** Each source's place in the fact base, computed once per fact base (every fact's provenance sorts by it). */
+function sourceOrder(fb: FactBase): Map<string, number> {
+  let order = orders.get(fb.sources);
+  if (!order) {
+    order = new Map([...fb.sources.keys()].map((id, i) => [id, i]));
+    orders.set(fb.sources, order);
+  }
+  return order;
+}
+
+/** Names in code-point order, case aside: the same on every machine, and fast (no locale lookups). */
+function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Sources first, in the fact base's order; parties after them. */
-function rankOf(o: ClaimOrigin, order: readonly string[]): number {
-  return o.kind === 'source' ? order.indexOf(o.id) : order.length;
+function rankOf(o: ClaimOrigin, order: ReadonlyMap<string, number>): number {
+  return (o.kind === 'source' ? order.get(o.id) : undefined) ?? order.size;
 }

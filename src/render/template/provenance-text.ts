@@ -76,7 +76,14 @@ export function singleSourceFlag(p: Provenance): string {
   return o && !o.self ? ` *(single source: ${md(o.name)})*` : ' *(single source)*';
 }
 
-/** A footnote: the documents, then the provenance sentence. */
+const notes = new WeakMap<Provenance, string>();
+
+/** A footnote: the documents, then the provenance sentence (once per provenance: many facts cite the same). */
 export function provenanceNote(fb: FactBase, p: Provenance): string {
-  return `${documentsText(fb, p)}. ${md(provenanceText(p))}.`;
+  let note = notes.get(p);
+  if (note === undefined) {
+    note = `${documentsText(fb, p)}. ${md(provenanceText(p))}.`;
+    notes.set(p, note);
+  }
+  return note;
 }

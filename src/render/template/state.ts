@@ -3,7 +3,7 @@
 // and which template file is running (so helper errors point at file:line:col).
 import { UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
-import { type Provenance, provenance } from '../../facts/provenance.js';
+import { type Provenance, provenanceOf } from '../../facts/provenance.js';
 import type { Fact, Variant } from '../../facts/schema.js';
 import { rank } from '../../facts/select.js';
 import { nearest } from '../../util/closest.js';
@@ -40,7 +40,6 @@ export class RenderState {
   /** Heading of the footnotes block, set by {{notes title="…"}}. */
   notesTitle = 'Notes';
   private nouns?: ReadonlySet<string>;
-  private readonly provenances = new Map<Fact | Variant, Provenance>();
 
   constructor(
     readonly fb: FactBase,
@@ -121,15 +120,9 @@ export class RenderState {
     return `[^${n}]`;
   }
 
-  /** A fact's (or one variant's) provenance, computed once per render. */
+  /** A fact's (or one variant's) provenance, as this audience may see it. */
   provenance(f: Fact, variant?: Variant): Provenance {
-    const key = variant ?? f;
-    let p = this.provenances.get(key);
-    if (!p) {
-      p = provenance(this.fb, f, variant);
-      this.provenances.set(key, p);
-    }
-    return p;
+    return provenanceOf(this.fb, f, variant);
   }
 
   /**
