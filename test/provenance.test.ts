@@ -3,9 +3,10 @@
 // --json` agree — origins, documents, outlets, documents naming no outlet. And for the
 // shipped case they say what the staff assessment says: the campaign figures have one
 // origin, Anthropic's letter, reported through Reuters, the FT and Bloomberg.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { givesFigure } from '../src/facts/figures.js';
 import { REPO, run } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -89,10 +90,11 @@ function appendixFigures(md: string): Map<string, Figures> {
 let facts: Listed[];
 let everyFact: string;
 let book: string;
+let memo: string;
 
 beforeAll(() => {
   const root = testdir(shippedProject());
-  const built = run(['-C', root, 'build', '-a', 'every-fact', '-a', 'briefing-book', '-f', 'md']);
+  const built = run(['-C', root, 'build', '-a', 'every-fact', '-a', 'briefing-book', '-a', 'member-memo', '-f', 'md']);
   expect(built.stderr).toBe('');
   expect(built.code).toBe(0);
   const listed = run(['-C', root, 'list', 'facts', '--json']);
@@ -100,6 +102,7 @@ beforeAll(() => {
   facts = JSON.parse(listed.stdout);
   everyFact = readFileSync(join(root, 'out/every-fact.md'), 'utf8');
   book = readFileSync(join(root, 'out/briefing-book.md'), 'utf8');
+  memo = readFileSync(join(root, 'out/member-memo.md'), 'utf8');
 }, 120_000);
 
 describe('corroboration figures agree for every fact of the shipped fact base', () => {
@@ -146,5 +149,25 @@ describe('corroboration figures agree for every fact of the shipped fact base', 
   it('never count Hacker News, a forum, as an outlet', () => {
     expect(facts.filter((f) => f.outlets.includes('Hacker News')).map((f) => f.id)).toEqual([]);
     expect(book).toContain('Hacker News (forum, not an outlet), Bloomberg');
+  });
+});
+
+const seeds = join(REPO, '../shared/seeds');
+describe.skipIf(!existsSync(seeds))('the member memo’s bottom line', () => {
+  it('cites, for each figure, only documents that give it', () => {
+    const sources = JSON.parse(run(['list', 'sources', '--json']).stdout) as { title: string; document?: string }[];
+    const notes = new Map([...memo.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => [m[1], m[2] ?? '']));
+    const bluf = /\*\*BLUF:\*\*.*$/m.exec(memo)?.[0] ?? '';
+    for (const [words, figure] of [
+      ['nearly 25,000 accounts', 25_000],
+      ['28.8 million exchanges', 28_800_000],
+    ] as const) {
+      const ref = new RegExp(`${words}\\[\\^(\\d+)\\]`).exec(bluf)?.[1];
+      expect(ref, `a note right after "${words}"`).toBeDefined();
+      const cited = sources.filter((s) => notes.get(ref ?? '')?.includes(`“${s.title}”`));
+      expect(cited.length, `documents in the note for "${words}"`).toBeGreaterThan(1);
+      for (const s of cited)
+        expect(givesFigure(readFileSync(join(seeds, s.document ?? ''), 'utf8'), figure), `${s.document} gives ${words}`).toBe(true);
+    }
   });
 });
