@@ -169,7 +169,7 @@ describe('build --since REV', () => {
   it('escapes fact-base text in the section like everywhere else', () => {
     const s = section(packet('briefing-book'));
     expect(s).toContain(
-      '- **source src.ft-followup** — Alibaba rejects \\<b\\>claims\\</b\\> & \\*denies\\* \\[wrongdoing\\](javascript:alert(1))',
+      '- **source src.ft-followup** (public) — Alibaba rejects \\<b\\>claims\\</b\\> & \\*denies\\* \\[wrongdoing\\](javascript:alert(1))',
     );
     expect(s).not.toContain('<b>');
     expect(s).not.toMatch(/(?<!\\)\]\(javascript/);

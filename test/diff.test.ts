@@ -150,7 +150,9 @@ facts:
       'data/sources.yaml': `${SOURCES}  - id: src.c\n    title: Report C\n`,
     });
     const r = repo.diffJson('HEAD~1', 'HEAD');
-    expect(r.added).toEqual([{ kind: 'sources', id: 'src.c', item: { id: 'src.c', title: 'Report C', via: [], kind: 'news' } }]);
+    expect(r.added).toEqual([
+      { kind: 'sources', id: 'src.c', item: { id: 'src.c', title: 'Report C', via: [], kind: 'news', sensitivity: 'public' } },
+    ]);
     expect(r.removed).toEqual([
       {
         kind: 'facts',

@@ -39,9 +39,10 @@ describe('validate --sources-dir', () => {
   });
 
   const seeds = `${REPO}../shared/seeds`;
-  it.skipIf(!existsSync(seeds))('every quote in the shipped fact base is in its seed document', () => {
+  it.skipIf(!existsSync(seeds))('every quote and every cited figure of the shipped fact base is in its seed document', () => {
     const r = run(['validate', '--sources-dir', seeds]);
-    expect(r.stderr).toMatch(/^ok: 0 error\(s\), .* \d+ quotes checked$/m);
+    expect(r.stderr).toMatch(/^ok: 0 error\(s\), .* \d+ quotes checked, \d+ cited figures checked$/m);
+    expect(r.stderr).not.toMatch(/does not give/);
     expect(r.code).toBe(0);
   });
 });

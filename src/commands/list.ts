@@ -1,7 +1,7 @@
 // `briefbook list WHAT`: the resolved items of one kind (or the audiences), as data.
-import { corroboration, outlets } from '../facts/factbase.js';
 import type { Kind, Sensitivity } from '../facts/kinds.js';
 import { loadValid } from '../facts/load.js';
+import { type Provenance, provenance } from '../facts/provenance.js';
 import type { Fact } from '../facts/schema.js';
 import type { Project } from '../project.js';
 import { loadAudiences } from '../render/template-files/audiences.js';
@@ -28,11 +28,27 @@ export async function list({ project, what, tag }: ListOptions): Promise<Record<
     tags: f.tags,
     date: f.date,
     period: f.period,
+    claimant: f.claimant,
+    origin: f.origin,
     sources: f.sources,
-    variants: f.variants,
-    outlets: outlets(f, fb.sources),
-    corroboration: corroboration(f, fb.sources),
+    variants: f.variants.map((v) => ({ ...v, ...provenanceFields(provenance(fb, f, v)) })),
+    ...provenanceFields(provenance(fb, f)),
   }));
+}
+
+/**
+ * The provenance fields of `list facts --json` (docs/fact-format.md, "Provenance"): the same
+ * figures the footnotes and the sources appendix print.
+ */
+function provenanceFields(p: Provenance) {
+  return {
+    documents: p.documents,
+    origins: p.origins.map((o) => ({ id: o.id, kind: o.kind, name: o.name, own: o.self })),
+    outlets: p.outlets.map((o) => o.name),
+    unattributed: p.unattributed,
+    corroboration: p.corroboration,
+    singleSource: p.singleSource,
+  };
 }
 
 export interface AudienceSummary {

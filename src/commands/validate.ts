@@ -1,16 +1,18 @@
 import type { Diagnostic } from '../errors.js';
+import { checkFigures } from '../facts/cited-figures.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
 import { checkQuotes } from '../facts/quotes.js';
 import { githubAnnotations } from '../facts/report-github.js';
 import { sarifLog } from '../facts/report-sarif.js';
+import { SourceDocuments } from '../facts/source-documents.js';
 import type { Project } from '../project.js';
 import { gitAnswer } from '../util/git.js';
 import { packageVersion } from '../util/package-root.js';
 
 export interface ValidateOptions {
   project: Project;
-  /** Folder of source documents: check every quote against its document. */
+  /** Folder of source documents: check every quote, and every cited figure, against its document. */
   sourcesDir?: string;
   /** Warnings fail validation too. */
   strict?: boolean;
@@ -32,6 +34,8 @@ export interface ValidateResult {
   errors: Diagnostic[];
   warnings: Diagnostic[];
   quotesChecked?: number;
+  /** Citations whose document was searched for the figures they back. */
+  figuresChecked?: number;
 }
 
 /** The machine-readable forms of a validation report (`text` is the CLI's own). */
@@ -40,7 +44,9 @@ export type ReportFormat = 'json' | 'github' | 'sarif';
 export async function validate({ project, sourcesDir, strict = false, repositoryPaths = false }: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
   const dir = sourcesDir ?? project.sourcesDir;
-  const quotesChecked = dir ? await checkQuotes(factBase, dir, report) : undefined;
+  const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
+  const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
+  const figuresChecked = docs ? await checkFigures(factBase, docs, report) : undefined;
   const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
   const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   // The project's folder inside the repository ("" at the top, or outside git).
@@ -54,6 +60,7 @@ export async function validate({ project, sourcesDir, strict = false, repository
     errors,
     warnings,
     quotesChecked,
+    figuresChecked,
   };
 }
 

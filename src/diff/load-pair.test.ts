@@ -23,8 +23,19 @@ const factArb = (i: number) =>
     sources: fc.subarray([{ source: 's.1' }, { source: 's.2', quote: 'largest' }]),
   });
 
+// Sources carry a sensitivity, and one that only hidden facts cite is hidden too: their
+// titles and levels change, so whether a source is shown can flip either way.
+const sourceArb = (i: number) =>
+  fc.record({ id: fc.constant(`s.${i}`), title: fc.constantFrom('One', 'Uno'), sensitivity: fc.constantFrom(...SENSITIVITIES) });
+const sourceEdit = fc.record({
+  at: fc.nat(),
+  title: fc.constantFrom('One', 'Uno', 'Eins'),
+  sensitivity: fc.constantFrom(...SENSITIVITIES),
+});
+
 const base = fc.integer({ min: 1, max: 8 }).chain((n) =>
   fc.record({
+    sources: fc.tuple(sourceArb(1), sourceArb(2)),
     facts: fc.tuple(...Array.from({ length: n }, (_, i) => factArb(i))),
     questions: fc.array(
       fc.subarray(
@@ -83,6 +94,7 @@ function render(
   facts: Row[],
   questions: string[][],
   l: { files: number; compact: boolean; comments: boolean; anchor: boolean },
+  sources: readonly Row[],
 ): SourceFile[] {
   const files: SourceFile[] = [];
   const enc = new TextEncoder();
@@ -97,7 +109,7 @@ function render(
   const qs = questions.map((refs, i) => ({ id: `q.${i}`, question: 'Why?', answer: 'Because.', facts: refs }));
   files.push({
     path: `${label}:data/sources.yaml`,
-    bytes: enc.encode('sources:\n  - id: s.1\n    title: One\n  - id: s.2\n    title: Two\n'),
+    bytes: enc.encode(stringify({ sources })),
   });
   if (qs.length) files.push({ path: `${label}:data/questions.yaml`, bytes: enc.encode(stringify({ questions: qs })) });
   return files;
@@ -130,13 +142,22 @@ function fast(a: SourceFile[], b: SourceFile[], max?: Sensitivity) {
 describe('loadPair', () => {
   it('gives the same changes as parsing both sides in full, for any edits and layouts', () => {
     fc.assert(
-      fc.property(base, fc.array(edit, { maxLength: 4 }), layout, layout, (b, edits, la, lb) => {
-        const a = render('A', b.facts, b.questions, la);
-        const after = render('B', apply(b.facts, edits), b.questions, lb);
-        for (const max of [undefined, 'public', 'internal'] as const) {
-          expect(fast(a, after, max)).toEqual(straightforward(a, after, max));
-        }
-      }),
+      fc.property(
+        base,
+        fc.array(edit, { maxLength: 4 }),
+        fc.array(sourceEdit, { maxLength: 2 }),
+        layout,
+        layout,
+        (b, edits, srcEdits, la, lb) => {
+          const a = render('A', b.facts, b.questions, la, b.sources);
+          const sources = b.sources.map((x) => ({ ...x }));
+          for (const e of srcEdits) Object.assign(sources[e.at % sources.length]!, { title: e.title, sensitivity: e.sensitivity });
+          const after = render('B', apply(b.facts, edits), b.questions, lb, sources);
+          for (const max of [undefined, 'public', 'internal'] as const) {
+            expect(fast(a, after, max)).toEqual(straightforward(a, after, max));
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

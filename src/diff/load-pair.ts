@@ -9,7 +9,8 @@ import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { KINDS, type Sensitivity } from '../facts/kinds.js';
 import { parseFactFile, type SourceFile } from '../facts/parse-file.js';
-import { rank, selectForAudience } from '../facts/select.js';
+import { selectForAudience } from '../facts/select.js';
+import { resolveForAudience } from './audience-load.js';
 import { type Entry, Items } from './items.js';
 import { type ItemText, splitItems } from './units.js';
 
@@ -79,7 +80,7 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
   // An id that is new in changed content may still be defined in shared content: a duplicate.
   const ownIds = new Set([...from.ids(), ...to.ids()]);
   for (const id of ownIds) for (const u of definedBy(id)) loadShared(u);
-  if (opts.max) resolveForAudience(opts.max, from, to, shared, definedBy, loadShared);
+  if (opts.max) resolveForAudience(opts.max, from, to, { shared, text: textOf, definedBy, load: loadShared });
   failOn(diags, a, b);
 
   const dups = [...from.duplicates, ...to.duplicates];
@@ -94,46 +95,6 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
   const fbA = from.factBase();
   const fbB = to.factBase();
   return opts.max ? { from: selectForAudience(fbA, opts.max), to: selectForAudience(fbB, opts.max) } : { from: fbA, to: fbB };
-}
-
-/**
- * For an audience, an item is visible only when every fact it rests on is. Load the
- * shared content that decides this: the facts that changed items cite, and the shared
- * items that cite a fact whose visibility differs between the sides.
- */
-function resolveForAudience(
-  max: Sensitivity,
-  from: Items,
-  to: Items,
-  shared: readonly Unit[],
-  definedBy: (id: string) => Unit[],
-  loadShared: (u: Unit) => void,
-): void {
-  const visible = (items: Items, id: string) => {
-    const f = items.maps.facts.get(id) as { sensitivity: Sensitivity } | undefined;
-    return f !== undefined && rank(f.sensitivity) <= rank(max);
-  };
-  const flipped = new Set([...from.maps.facts.keys(), ...to.maps.facts.keys()].filter((id) => visible(from, id) !== visible(to, id)));
-  if (flipped.size > 0) for (const u of shared) if (mentions(textOf(u), flipped)) loadShared(u);
-  const tried = new Set<string>();
-  for (;;) {
-    const wanted = new Set<string>();
-    for (const side of [from, to]) {
-      for (const kind of KINDS) {
-        if (kind === 'facts') continue;
-        for (const item of side.maps[kind].values()) {
-          for (const ref of (item as { facts?: string[] }).facts ?? []) {
-            if (!side.maps.facts.has(ref) && !tried.has(ref)) wanted.add(ref);
-          }
-        }
-      }
-    }
-    if (wanted.size === 0) return;
-    for (const id of wanted) {
-      tried.add(id);
-      for (const u of definedBy(id)) loadShared(u);
-    }
-  }
 }
 
 /** Pairs identical files, then identical items of the remaining files, across the sides. */
@@ -222,11 +183,6 @@ function idIndex(units: readonly Unit[]): Map<string, Unit[]> {
     }
   }
   return index;
-}
-
-function mentions(text: string, ids: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(/[a-z0-9][a-z0-9._-]*/g)) if (ids.has(m[0])) return true;
-  return false;
 }
 
 function textOf(u: Unit): string {

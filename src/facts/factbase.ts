@@ -62,23 +62,3 @@ export function factCitations(f: Fact): Citation[] {
 export function factSourceIds(f: Fact): string[] {
   return [...new Set(factCitations(f).map((c) => c.source))];
 }
-
-/**
- * The independent outlets behind a fact: each source counts through the outlets it
- * reports through (`via`), else its publisher, else itself. Two reports that both
- * repeat Reuters count once.
- */
-export function outlets(f: Fact, sources: Map<string, Source>): string[] {
-  const set = new Set<string>();
-  for (const id of factSourceIds(f)) {
-    const s = sources.get(id);
-    if (!s) continue;
-    const through = s.via.length > 0 ? s.via : [s.publisher ?? s.id];
-    for (const o of through) set.add(o);
-  }
-  return [...set].sort();
-}
-
-export function corroboration(f: Fact, sources: Map<string, Source>): number {
-  return outlets(f, sources).length;
-}

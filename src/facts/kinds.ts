@@ -5,6 +5,27 @@
 export const SENSITIVITIES = ['public', 'internal', 'restricted'] as const;
 export const STATUSES = ['confirmed', 'reported', 'alleged', 'disputed', 'denied', 'no-comment'] as const;
 
+/**
+ * What a source is. `briefing` is a call, meeting or briefing given to staff; `statement` a
+ * party's own words (press release, blog post); a `forum` thread or an `aggregator` digest
+ * is no news outlet's work.
+ */
+export const SOURCE_KINDS = ['news', 'aggregator', 'forum', 'letter', 'statement', 'official', 'briefing', 'dataset', 'other'] as const;
+/** `outlet` is a news organisation: the only kind that counts as an outlet standing behind a report. */
+export const ENTITY_KINDS = [
+  'person',
+  'organisation',
+  'company',
+  'lab',
+  'committee',
+  'agency',
+  'office',
+  'legislature',
+  'outlet',
+  'forum',
+  'aggregator',
+] as const;
+
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 export type Status = (typeof STATUSES)[number];
 

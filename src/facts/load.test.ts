@@ -20,8 +20,9 @@ describe('loading a valid fact base', () => {
     expect(report.errors).toEqual([]);
     expect(factBase.facts.size).toBe(2);
     expect(report.warnings.map((w) => [w.file, w.line, w.column, w.message])).toEqual([
-      ['data/f.yaml', 2, 5, 'fact "one" rests on a single source'],
-      ['data/f.yaml', 9, 5, 'all sources of fact "two" report through the same outlet'],
+      ['data/f.yaml', 2, 5, 'fact "one" rests on a single source: one origin (Reuters) in 1 document'],
+      // Two reports that both repeat Reuters are one origin.
+      ['data/f.yaml', 9, 5, 'fact "two" rests on a single source: one origin (Reuters) in 2 documents'],
     ]);
   });
 

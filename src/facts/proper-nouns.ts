@@ -3,12 +3,18 @@
 // word unless it is one of these.
 import type { FactBase } from './factbase.js';
 
-export function properNouns(fb: FactBase): Set<string> {
+const computed = new WeakMap<FactBase, ReadonlySet<string>>();
+
+/** Computed once per fact base: every audience of a build hedges against the same words. */
+export function properNouns(fb: FactBase): ReadonlySet<string> {
+  const cached = computed.get(fb);
+  if (cached) return cached;
   const words = new Set<string>();
   const texts = [...fb.facts.values()].flatMap((f) => [f.statement, ...f.variants.map((v) => v.statement)]);
   for (const e of fb.entities.values()) texts.push(`x ${e.name}`);
   for (const t of texts) {
     for (const m of t.matchAll(/(?<![.!?:;—–]\s|^)\b([A-Z][\w'’-]*)/g)) if (m[1]) words.add(m[1]);
   }
+  computed.set(fb, words);
   return words;
 }

@@ -1,33 +1,12 @@
 // Cross-item rules. Each is a small function that pushes located errors or warnings;
 // `assemble` runs them all so `validate` reports every problem at once.
-import { nearest } from '../util/closest.js';
-import { corroboration, type FactBase, factSourceIds, originKey } from './factbase.js';
-import { type Kind, SINGULAR } from './kinds.js';
+import { factSourceIds } from './factbase.js';
+import type { Kind } from './kinds.js';
+import { PROVENANCE_RULES } from './provenance-rules.js';
+import { checkRef, LONG_QUOTE_WORDS, type Rule, type RuleContext } from './rule-context.js';
 import type { Citation, Value } from './schema.js';
 
-type Report = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string) => void;
-
-export interface RuleContext {
-  fb: FactBase;
-  error: Report;
-  warn: Report;
-}
-
-export type Rule = (ctx: RuleContext) => void;
-
-/** Quotes are for a few words a party said; longer ones are probably copied prose. */
-export const LONG_QUOTE_WORDS = 25;
-
-const refHint = (target: Kind, id: string, fb: FactBase) => {
-  const near = nearest(id, (fb[target] as Map<string, unknown>).keys());
-  return near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : `add it to the ${target} or fix the id`;
-};
-
-function checkRef(ctx: RuleContext, from: Kind, id: string, sub: readonly (string | number)[], target: Kind, ref: string): void {
-  if (!(ctx.fb[target] as Map<string, unknown>).has(ref) && !ctx.fb.broken.has(originKey(target, ref))) {
-    ctx.error(from, id, sub, `unknown ${SINGULAR[target]} "${ref}"`, refHint(target, ref, ctx.fb));
-  }
-}
+export type { Rule, RuleContext } from './rule-context.js';
 
 function checkCitations(ctx: RuleContext, from: Kind, id: string, sub: readonly (string | number)[], cites: readonly Citation[]): void {
   cites.forEach((c, i) => {
@@ -79,22 +58,6 @@ const sourced: Rule = (ctx) => {
         [],
         `fact "${id}" has no source`,
         'add `sources: [{ source: <source id> }]` naming the document it comes from',
-      );
-    } else if (n === 1) {
-      ctx.warn(
-        'facts',
-        id,
-        [],
-        `fact "${id}" rests on a single source`,
-        'find a second source, or make sure packets hedge it (templates flag single-source facts)',
-      );
-    } else if (corroboration(f, ctx.fb.sources) === 1) {
-      ctx.warn(
-        'facts',
-        id,
-        [],
-        `all sources of fact "${id}" report through the same outlet`,
-        'they are not independent confirmations; look for another outlet',
       );
     }
   }
@@ -155,4 +118,4 @@ export function span(v: Value): [number, number] | undefined {
   }
 }
 
-export const RULES: Rule[] = [references, sourced, variants];
+export const RULES: Rule[] = [references, sourced, variants, ...PROVENANCE_RULES];

@@ -2,7 +2,7 @@
 // `schema/briefbook.schema.json` is generated from it (scripts/gen-schema), and a test
 // keeps the two in sync, so editors complete and check the same rules `validate` does.
 import { z } from 'zod';
-import { KINDS, type Kind, SENSITIVITIES, STATUSES } from './kinds.js';
+import { ENTITY_KINDS, KINDS, type Kind, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
 
 const id = z
   .string()
@@ -39,10 +39,19 @@ const httpUrl = z
   })
   .describe('An http(s) link; other schemes (javascript:, file:) are refused.');
 
+/** Who a document credits: an entity id, or a name (an outlet not in the fact base). */
+const party = z.string().min(1).describe('An entity id ("outlet.ft"), or the name of a news outlet that is not an entity.');
+const origin = id.describe('The source the claim comes from (a letter, a statement, an official act), when this document relays it.');
+
 export const citation = z
   .strictObject({
     source: id.describe('The id of a source in the fact base.'),
     quote: z.string().min(1).optional().describe('Exact words a party is reported to have said, as they appear in the source document.'),
+    origin: origin.optional(),
+    per: z
+      .array(party)
+      .optional()
+      .describe('Who the document credits for this claim ("the FT, per 001"), instead of its `via`; [] for no one.'),
     note: z.string().optional(),
   })
   .describe('One source backing a statement, with an optional exact short quote.');
@@ -83,6 +92,8 @@ export const fact = z
     period: period.optional(),
     status,
     sensitivity,
+    claimant: id.optional().describe('The entity that makes the claim; packets attribute it ("Anthropic says …").'),
+    origin: origin.optional().describe('The origin of every citation that names none.'),
     tags: tags.default([]),
     entities: z.array(id).default([]).describe('Entities the fact is about.'),
     sources: z.array(citation).default([]),
@@ -100,8 +111,10 @@ export const source = z
     date: partialDate.optional(),
     document: z.string().optional().describe('The document file it is, relative to the sources folder.'),
     url: httpUrl.optional(),
-    via: z.array(z.string().min(1)).default([]).describe('Outlets it reports through (Reuters, Financial Times…), to judge independence.'),
-    kind: z.enum(['news', 'aggregator', 'letter', 'official', 'dataset', 'other']).default('news'),
+    via: z.array(party).default([]).describe('Who it credits (outlets, forums): entity ids, or outlet names. See `relays`.'),
+    relays: z.array(id).optional().describe('The origins `via` stands behind; unset: all it says. Its own account credits no one.'),
+    kind: z.enum(SOURCE_KINDS).default('news'),
+    sensitivity: sensitivity.default('public'),
     note: z.string().optional(),
   })
   .describe('A document facts cite.');
@@ -117,7 +130,8 @@ export const entity = z
   .strictObject({
     id,
     name: z.string().min(1),
-    kind: z.enum(['person', 'organisation', 'company', 'lab', 'committee', 'agency', 'office', 'legislature']),
+    kind: z.enum(ENTITY_KINDS).describe('An `outlet` is a news organisation; a `forum` or `aggregator` is not one.'),
+    called: z.string().min(1).optional().describe('How a sentence names it, when not by its bare name: "the Financial Times".'),
     description: z.string().optional(),
     roles: z.array(z.string().min(1)).default([]).describe('Roles in plain words, e.g. "Chairman, Senate Banking Committee".'),
     parent: id.optional().describe('Entity this one belongs to (a lab to its company, a subcommittee to its committee).'),

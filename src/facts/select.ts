@@ -1,9 +1,10 @@
 // What one audience may see. This is the leak guard's first half: everything above the
 // audience's sensitivity is removed before any template runs, together with every item
 // that rests on a removed fact (a public question whose answer cites an internal fact
-// would leak it).
-import { emptyFactBase, type FactBase } from './factbase.js';
+// would leak it) and every source only removed items cite.
+import { emptyFactBase, type FactBase, factCitations } from './factbase.js';
 import { KINDS, SENSITIVITIES, type Sensitivity } from './kinds.js';
+import type { Citation } from './schema.js';
 
 export const rank = (s: Sensitivity) => SENSITIVITIES.indexOf(s);
 
@@ -11,7 +12,24 @@ export function visibleTo(max: Sensitivity) {
   return (item: { sensitivity: Sensitivity }) => rank(item.sensitivity) <= rank(max);
 }
 
+const selections = new WeakMap<FactBase, Map<Sensitivity, FactBase>>();
+
+/** What an audience cleared for `max` may see; the same object for every audience of one level (read-only). */
 export function selectForAudience(fb: FactBase, max: Sensitivity): FactBase {
+  let byLevel = selections.get(fb);
+  if (!byLevel) {
+    byLevel = new Map();
+    selections.set(fb, byLevel);
+  }
+  let out = byLevel.get(max);
+  if (!out) {
+    out = select(fb, max);
+    byLevel.set(max, out);
+  }
+  return out;
+}
+
+function select(fb: FactBase, max: Sensitivity): FactBase {
   const ok = visibleTo(max);
   const out = emptyFactBase();
   out.origins = fb.origins;
@@ -26,7 +44,49 @@ export function selectForAudience(fb: FactBase, max: Sensitivity): FactBase {
       (out[kind] as Map<string, unknown>).set(id, item);
     }
   }
+  // A source that only hidden items cite is hidden too: naming the document behind an
+  // internal fact (its title, its id) tells a reader what that fact is about.
+  const lowest = lowestCiters(fb);
+  for (const id of [...out.sources.keys()]) if ((lowest.get(id) ?? -1) > rank(max)) out.sources.delete(id);
   return out;
+}
+
+const citerRanks = new WeakMap<FactBase, Map<string, number>>();
+
+/**
+ * For each source cited (or named as an origin), the lowest level at which an item citing
+ * it is visible — an item resting on facts is as hidden as the most hidden of them.
+ * Computed once per fact base: every audience's selection asks.
+ */
+function lowestCiters(fb: FactBase): Map<string, number> {
+  const cached = citerRanks.get(fb);
+  if (cached) return cached;
+  const lowest = new Map<string, number>();
+  const note = (id: string | undefined, r: number) => {
+    if (id !== undefined) lowest.set(id, Math.min(lowest.get(id) ?? Number.POSITIVE_INFINITY, r));
+  };
+  const cite = (cites: readonly Citation[], r: number) => {
+    for (const c of cites) {
+      note(c.source, r);
+      note(c.origin, r);
+    }
+  };
+  const factRank = (id: string) => {
+    const f = fb.facts.get(id);
+    return f ? rank(f.sensitivity) : Number.POSITIVE_INFINITY;
+  };
+  for (const f of fb.facts.values()) {
+    note(f.origin, rank(f.sensitivity));
+    cite(factCitations(f), rank(f.sensitivity));
+  }
+  for (const kind of ['entities', 'events', 'glossary'] as const) {
+    for (const item of fb[kind].values()) {
+      const rests = 'facts' in item ? item.facts.map(factRank) : [];
+      cite(item.sources, Math.max(rank(item.sensitivity), ...rests));
+    }
+  }
+  citerRanks.set(fb, lowest);
+  return lowest;
 }
 
 /** Ids of facts the audience must never see, with their statements, for the post-render check. */

@@ -13,7 +13,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .option('tag', { type: 'string', describe: 'Only items with this tag' })
     .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
     .example('$0 list facts --tag figures', 'the campaign figures, one per line')
-    .example('$0 list facts --json', 'every fact with sources, variants and corroboration')
+    .example('$0 list facts --json', 'every fact with sources, variants, origins, outlets and corroboration')
     .example('$0 list audiences', 'each packet audience with its template file and sensitivity');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
@@ -32,7 +32,10 @@ export async function handler(argv: Args): Promise<void> {
   if (argv.json) return printJson(items);
   for (const item of items) {
     const label = String(item.statement ?? item.title ?? item.name ?? item.question ?? item.term ?? item.text ?? '');
-    const extra = argv.what === 'facts' ? ` [${item.status}, ${item.sensitivity}, ${item.corroboration} outlet(s)]` : '';
+    const extra =
+      argv.what === 'facts'
+        ? ` [${item.status}, ${item.sensitivity}, ${item.corroboration} origin(s), ${(item.outlets as unknown[]).length} outlet(s)]`
+        : '';
     process.stdout.write(`${String(item.id).padEnd(32)} ${label}${extra}\n`);
   }
 }

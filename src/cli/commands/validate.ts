@@ -9,7 +9,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
   y
     .option('sources-dir', {
       type: 'string',
-      describe: 'Folder of source documents: check every quote appears verbatim in its document',
+      describe: 'Folder of source documents: check every quote appears verbatim in its document, and every cited figure is in it',
     })
     .option('strict', {
       type: 'boolean',
@@ -27,7 +27,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
       describe: 'Same as --format json',
     })
     .example('$0 validate', 'check the fact base in ./data')
-    .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes; fail on warnings')
+    .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes and cited figures; fail on warnings')
     .example('$0 validate --format github', 'in a GitHub Actions step: problems appear on the pull request’s lines')
     .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools');
 
@@ -52,7 +52,10 @@ export async function handler(argv: Args): Promise<void> {
     const counts = Object.entries(result.counts)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
-    const quotes = result.quotesChecked !== undefined ? `; ${result.quotesChecked} quotes checked` : '';
+    const quotes =
+      result.quotesChecked !== undefined
+        ? `; ${result.quotesChecked} quotes checked, ${result.figuresChecked ?? 0} cited figures checked`
+        : '';
     const summary = `${result.errors.length} error(s), ${result.warnings.length} warning(s) in ${counts}${quotes}`;
     process.stderr.write(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
   }

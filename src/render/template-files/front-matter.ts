@@ -1,10 +1,29 @@
 // What an audience file's front matter may say. One strict schema: a misspelt key is an
 // error at its line, not a silently ignored setting.
 import { z } from 'zod';
-import { SENSITIVITIES } from '../../facts/kinds.js';
+import { SENSITIVITIES, STATUSES } from '../../facts/kinds.js';
 
 export const GENRES = ['memo', 'report', 'talking-points', 'q-and-a', 'brief'] as const;
 export const PAGE_SIZES = ['Letter', 'A4'] as const;
+
+/** A lead-in template may use only the names its case always has a value for. */
+const leadIn = (names: readonly string[]) =>
+  z.string().refine((t) => [...t.matchAll(/\{([^}]*)\}/g)].every((m) => names.includes(m[1] ?? '')), {
+    message: names.length ? `a lead-in here may use only ${names.map((n) => `{${n}}`).join(', ')}` : 'a lead-in here takes no {names}',
+  });
+const byStatus = (names: readonly string[]) => z.strictObject(Object.fromEntries(STATUSES.map((st) => [st, leadIn(names).optional()])));
+
+/** Per-audience overrides of hedged wording (render/template/hedge.ts has the defaults). */
+export const hedgingSchema = z
+  .strictObject({
+    claimant: byStatus(['claimant']).optional().describe('The fact names who makes the claim: "{claimant} says".'),
+    outlets: byStatus(['outlets']).optional().describe('News outlets stand behind it: "According to {outlets},".'),
+    staff: byStatus([]).optional().describe('Its only sources are briefings given to staff: "Committee staff were told".'),
+    press: byStatus([]).optional().describe('News reports that name no outlet: "According to press reports,".'),
+    other: byStatus([]).optional().describe('Anything else: "Reportedly,".'),
+  })
+  .default({})
+  .describe('Lead-ins of {{fact id hedge=true}}, by who stands behind the fact and by status; "" for none.');
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and "-"');
 
@@ -34,6 +53,7 @@ export const frontMatterSchema = z.strictObject({
   to: z.string().min(1).optional().describe('TO line (memos).'),
   subject: z.string().min(1).optional().describe('SUBJECT line (memos).'),
   blufChars: z.number().int().positive().default(400).describe('Longest BLUF, in characters of text (about four lines).'),
+  hedging: hedgingSchema,
   styles: z
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]*\.css$/, 'a file name in templates/styles/, e.g. "briefbook.css"'))
     .default(['briefbook.css'])

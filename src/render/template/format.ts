@@ -1,5 +1,6 @@
 // Numbers, dates and hedged figures in US house style ("June 10, 2026", "28.8 million").
 // No Intl/locale lookups: output must not depend on the machine that builds it.
+import { magnitude } from '../../facts/figures.js';
 import type { Value } from '../../facts/schema.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -64,22 +65,13 @@ export function formatValue(v: Value): string {
   if (v.qualifier === 'thousands' || v.qualifier === 'millions') {
     const scale = v.qualifier;
     const base = scale === 'thousands' ? 1e3 : 1e6;
-    if (v.min !== undefined) return v.min < base ? `${magnitude(v.min)} to ${scale} of ${unit}` : `${magnitude(v.min)} of ${unit}`;
+    if (v.min !== undefined) {
+      const low = magnitude(v.min) ?? formatNumber(v.min);
+      return v.min < base ? `${low} to ${scale} of ${unit}` : `${low} of ${unit}`;
+    }
     return `${scale} of ${unit}`;
   }
   if (v.min !== undefined) return `at least ${formatNumber(v.min)} ${unit}`;
   if (v.max !== undefined) return `up to ${formatNumber(v.max)} ${unit}`;
   return unit;
-}
-
-/** 10,000 → "tens of thousands", 100,000 → "hundreds of thousands", 2,000,000 → "millions". */
-function magnitude(n: number): string {
-  if (n >= 1e9) return 'billions';
-  if (n >= 1e8) return 'hundreds of millions';
-  if (n >= 1e7) return 'tens of millions';
-  if (n >= 1e6) return 'millions';
-  if (n >= 1e5) return 'hundreds of thousands';
-  if (n >= 1e4) return 'tens of thousands';
-  if (n >= 1e3) return 'thousands';
-  return formatNumber(n);
 }

@@ -24,22 +24,25 @@ function userError(fn: () => unknown): UserError {
 const BODY_LINE = 8;
 
 describe('fact helpers', () => {
-  it('prints a statement with a footnote to outlet, title and date, and flags single-source facts', () => {
+  it('prints a statement with a footnote to each document, whom it credits, origins and outlets, and flags single-source facts', () => {
     const md = render('{{fact "pub.alpha"}}\n\n{{fact "pub.beta"}}\n');
-    expect(md).toContain('Alpha Corp is accused of copying the model through twelve thousand accounts.[^1]');
-    expect(md).toContain('the letter reached the committee chair before the hearing.[^2] *(single source)*');
-    expect(md).toMatch(
-      /\[\^1\]: “Alpha accused of copying” \(via Reuters, undated\); \[Second report on Alpha\]\(https:\/\/example\.com\/alpha\) \(Example Times, June 12, 2026\)\. 2 reports, 2 independent outlets\./,
+    expect(md).toContain('Alpha Corp is accused of copying the model through twelve thousand accounts.[^1]\n');
+    // One report repeating Reuters: one origin, Reuters.
+    expect(md).toContain('the letter reached the committee chair before the hearing.[^2] *(single source: Reuters)*');
+    expect(md).toContain(
+      '[^1]: “Alpha accused of copying” (outlet not named, undated), citing Reuters; [Second report on Alpha](https://example.com/alpha) (Example Times, June 12, 2026). 2 independent origins (Example Times; Reuters); through 2 outlets.',
     );
-    expect(md).toContain('[^2]: “Alpha accused of copying” (via Reuters, undated). Single source; not independently corroborated.');
+    expect(md).toContain(
+      '[^2]: “Alpha accused of copying” (outlet not named, undated), citing Reuters. One origin (Reuters); through 1 outlet.',
+    );
   });
 
-  it('hedges by status unless the statement already attributes the claim', () => {
+  it('hedges by who stands behind a fact and its status, unless the statement already attributes the claim', () => {
     const md = render(
       '{{fact "pub.beta" hedge=true cite=false flag=false}}|{{fact "pub.alpha" hedge=true cite=false}}|{{hedge "pub.alpha"}}|{{hedge "pub.beta"}}',
     );
-    expect(md).toContain('According to press reports, the letter reached the committee chair before the hearing.|');
-    expect(md).toContain('|Alpha Corp is accused of copying'); // "accused" already hedges it
+    expect(md).toContain('According to Reuters, the letter reached the committee chair before the hearing.|');
+    expect(md).toContain('|Alpha Corp is accused of copying'); // "accused" already attributes it
     expect(md).toContain('|alleged|reportedly');
   });
 

@@ -7,16 +7,22 @@ import { formatDate } from './format.js';
 const KIND: Record<Source['kind'], string> = {
   news: 'News report',
   aggregator: 'News digest',
+  forum: 'Forum thread',
   letter: 'Letter',
+  statement: 'Statement',
   official: 'Official document',
+  briefing: 'Briefing',
   dataset: 'Dataset',
   other: 'Document',
 };
 
-/** "Reuters" / "via Reuters, Financial Times" / "outlet not named". */
+/**
+ * "Reuters" / "outlet not named" / "news digest, outlet not named". Whom a report credits
+ * is said per claim (provenance-text.ts), never here: a report that draws on Reuters for
+ * one claim may speak for itself in the next.
+ */
 export function outletOf(s: Source): string {
   if (s.publisher) return s.publisher;
-  if (s.via.length > 0) return `via ${s.via.join(', ')}`;
   return s.kind === 'news' ? 'outlet not named' : `${KIND[s.kind].toLowerCase()}, outlet not named`;
 }
 

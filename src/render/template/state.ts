@@ -2,13 +2,13 @@
 // fact base (only to tell "too sensitive" from "unknown"), the footnotes cited so far,
 // and which template file is running (so helper errors point at file:line:col).
 import { UserError } from '../../errors.js';
-import { type FactBase, factSourceIds, outlets } from '../../facts/factbase.js';
-import type { Fact } from '../../facts/schema.js';
+import type { FactBase } from '../../facts/factbase.js';
+import { type Provenance, provenanceOf } from '../../facts/provenance.js';
+import type { Fact, Variant } from '../../facts/schema.js';
 import { rank } from '../../facts/select.js';
 import { nearest } from '../../util/closest.js';
-import { escapeMarkdown as md } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
-import { sourceReference } from './sources-text.js';
+import { provenanceNote } from './provenance-text.js';
 
 export interface Loc {
   start: { line: number; column: number };
@@ -120,31 +120,19 @@ export class RenderState {
     return `[^${n}]`;
   }
 
-  /**
-   * The footnote for a fact: each source (title, outlet, date), then how well it is
-   * corroborated. Facts resting on the same sources share one note.
-   */
-  cite(f: Fact): string {
-    this.markCited(f.id);
-    const ids = factSourceIds(f);
-    return this.note(`sources:${[...ids].sort().join(',')}`, () => {
-      const refs = ids
-        .map((id) => this.fb.sources.get(id))
-        .filter((s) => s !== undefined)
-        .map(sourceReference);
-      return `${refs.join('; ')}. ${md(this.corroborationText(f))}.`;
-    });
+  /** A fact's (or one variant's) provenance, as this audience may see it. */
+  provenance(f: Fact, variant?: Variant): Provenance {
+    return provenanceOf(this.fb, f, variant);
   }
 
-  corroborationText(f: Fact): string {
-    const n = factSourceIds(f).length;
-    if (n <= 1) return 'Single source; not independently corroborated';
-    // A report that names no outlet counts as its own, but the reader should know it.
-    const all = outlets(f, this.fb.sources);
-    const unnamed = all.filter((o) => this.fb.sources.has(o)).length;
-    const named = all.length - unnamed;
-    if (named <= 1 && unnamed === 0) return `${n} reports, all through one outlet (not independent)`;
-    const tail = unnamed ? `; ${unnamed} of the reports name${unnamed === 1 ? 's' : ''} no outlet` : '';
-    return `${n} reports, ${named} independent outlet${named === 1 ? '' : 's'}${tail}`;
+  /**
+   * The footnote for a fact (or one variant: only the documents that give that version):
+   * each document and whom it credits, then origins, documents and outlets. Identical
+   * notes are shared.
+   */
+  cite(f: Fact, variant?: Variant): string {
+    this.markCited(f.id);
+    const text = provenanceNote(this.fb, this.provenance(f, variant));
+    return this.note(`text:${text}`, () => text);
   }
 }

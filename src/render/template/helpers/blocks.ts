@@ -1,11 +1,12 @@
 // Helpers that print whole Markdown blocks built from the fact base: the timeline, the
 // figures table, committee rosters, the order of questioning, the sources appendix.
-import { corroboration, type FactBase, factSourceIds, outlets } from '../../../facts/factbase.js';
+import { itemProvenance, type Provenance } from '../../../facts/provenance.js';
 import type { Fact } from '../../../facts/schema.js';
 import { escapeMarkdown as md, raw } from '../../escape.js';
 import { formatRange } from '../format.js';
+import { documentsText } from '../provenance-text.js';
 import { memberName, questioningOrder, rosters } from '../roster.js';
-import { sourceReference } from '../sources-text.js';
+import { sourcesAppendix } from '../sources-appendix.js';
 import type { RenderState } from '../state.js';
 import { type Helper, int, type Options, safe, split, str, tagged } from './args.js';
 import { linksOf } from './facts.js';
@@ -20,32 +21,17 @@ export const NOTES = `${NUL}NOTES${NUL}`;
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-/** One footnote per distinct set of sources, shared by every row that rests on the same set. */
-function sourcesNote(s: RenderState, sourceIds: readonly string[]): string {
-  const known = [...new Set(sourceIds)].filter((id) => s.fb.sources.has(id));
-  if (known.length === 0) return '';
-  return s.note(`sources:${known.join(',')}`, () => `${known.map((id) => sourceReference(s.fb.sources.get(id)!)).join('; ')}.`);
-}
-
-function factsSources(fb: FactBase, ids: readonly string[]): string[] {
-  return ids.flatMap((id) => {
-    const f = fb.facts.get(id);
-    return f ? factSourceIds(f) : [];
-  });
+/** One footnote listing the documents behind an event (or the facts it rests on), shared by rows with the same. */
+function documentsNote(s: RenderState, p: Provenance): string {
+  const text = documentsText(s.fb, p);
+  return text ? s.note(`text:${text}.`, () => `${text}.`) : '';
 }
 
 function figureRows(s: RenderState, f: Fact, label: string): string[] {
   if (f.variants.length === 0) {
     return [`| ${md(label)} | ${md(f.statement)} | ${s.cite(f)} |`];
   }
-  s.markCited(f.id);
-  return f.variants.map(
-    (v, i) =>
-      `| ${i === 0 ? md(label) : ''} | ${md(v.statement)} | ${sourcesNote(
-        s,
-        v.sources.map((c) => c.source),
-      )} |`,
-  );
+  return f.variants.map((v, i) => `| ${i === 0 ? md(label) : ''} | ${md(v.statement)} | ${s.cite(f, v)} |`);
 }
 
 function unitLabel(f: Fact): string {
@@ -62,8 +48,8 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
       const limit = int(o, 'limit');
       const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
-        const src = e.sources.length > 0 ? e.sources.map((c) => c.source) : factsSources(s.fb, e.facts);
-        return `| ${md(formatRange(e.date, e.end, true))} | ${md(e.title)} | ${sourcesNote(s, src)} |`;
+        const facts = e.facts.map((id) => s.fb.facts.get(id)).filter((f) => f !== undefined);
+        return `| ${md(formatRange(e.date, e.end, true))} | ${md(e.title)} | ${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
       });
       if (rows.length === 0) return safe('*No dated events.*');
       return safe(['| Date | Event | Sources |', '|:--|:--|:--|', ...rows].join('\n'));
@@ -112,7 +98,7 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
     /** {{sourcesAppendix [all=true]}}: the sources, then each fact's corroboration. */
     sourcesAppendix: (...args) => {
       const [, o] = split(args);
-      return safe(sourcesAppendix(s, o.hash.all === true));
+      return safe(sourcesAppendix(s, o.hash.all === true, linksOf));
     },
     /** {{contents [depth=2|3]}}: a table of contents of the headings that follow (when front matter says `contents: true`). */
     contents: (...args) => {
@@ -136,42 +122,4 @@ function selectRosters(s: RenderState, params: unknown[], o: Options) {
   const id = raw(params[0]);
   s.entity(id, o.loc);
   return rosters(s.fb, id);
-}
-
-function sourcesAppendix(s: RenderState, all: boolean): string {
-  const sources = [...s.fb.sources.values()];
-  const code = new Map(sources.map((src, i) => [src.id, `S${i + 1}`]));
-  const srcRows = sources.map((src) => {
-    const through = src.via.length > 0 ? src.via.join(', ') : (src.publisher ?? 'not named');
-    const doc = src.document ? ` (${md(src.document)})` : '';
-    return `| ${code.get(src.id)} | ${sourceReference(src)}${doc} | ${md(through)} |`;
-  });
-  const facts = all ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags)) : s.cited.map((id) => s.fb.facts.get(id)!);
-  const factRows = facts.map((f) => {
-    const codes = factSourceIds(f)
-      .map((id) => code.get(id))
-      .filter(Boolean)
-      .join(', ');
-    const n = corroboration(f, s.fb.sources);
-    const names = outlets(f, s.fb.sources).map((x) => (s.fb.sources.has(x) ? `${code.get(x)} (unattributed)` : x));
-    const flag = factSourceIds(f).length <= 1 ? 'single source' : n <= 1 ? 'one outlet' : '';
-    return `| ${md(f.id)} | ${md(f.status)} | ${codes} | ${n}: ${md(names.join(', '))}${flag ? ` — *${flag}*` : ''} |`;
-  });
-  const links = facts.filter((f) => f.links.length > 0).map((f) => `- **${md(f.id)}:** ${linksOf(f)}`);
-  const notes = s.showsInternal ? facts.filter((f) => f.note).map((f) => `- **${md(f.id)}:** ${md(f.note!)}`) : [];
-  return [
-    '| Ref. | Source (outlet, title, date, document) | Reports through |',
-    '|:--|:--|:--|',
-    ...srcRows,
-    '',
-    `Corroboration counts independent outlets: two reports that repeat the same outlet count once. ${
-      all ? 'Every fact in this packet’s scope' : 'Every fact cited above'
-    } is listed with the sources that back it.`,
-    '',
-    '| Fact | Status | Sources | Independent outlets |',
-    '|:--|:--|:--|:--|',
-    ...factRows,
-    ...(links.length > 0 ? ['', '**Links**', '', ...links] : []),
-    ...(notes.length > 0 ? ['', '**Editorial notes**', '', ...notes] : []),
-  ].join('\n');
 }

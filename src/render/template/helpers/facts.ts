@@ -1,11 +1,12 @@
 // Helpers that print one fact (or a piece of one): statement, citation, hedge,
 // corroboration, variants, values; plus number/date formatting.
-import { factSourceIds } from '../../../facts/factbase.js';
 import type { Status } from '../../../facts/kinds.js';
 import { span } from '../../../facts/rules.js';
-import type { Fact, Value } from '../../../facts/schema.js';
+import type { Fact, Value, Variant } from '../../../facts/schema.js';
 import { escapeMarkdown as md, raw, Text } from '../../escape.js';
 import { formatDate, formatNumber, formatRange, formatValue } from '../format.js';
+import { hedged } from '../hedge.js';
+import { provenanceText, singleSourceFlag } from '../provenance-text.js';
 import { safeUrl } from '../sources-text.js';
 import type { RenderState } from '../state.js';
 import { type Helper, ids, type Options, safe, split } from './args.js';
@@ -18,26 +19,6 @@ const HEDGE_WORD: Record<Status, string> = {
   denied: 'denied',
   'no-comment': 'no comment',
 };
-
-const LEAD_IN: Partial<Record<Status, string>> = {
-  reported: 'According to press reports,',
-  alleged: 'Allegedly,',
-  disputed: 'In a disputed account,',
-  denied: 'In an account that has been denied,',
-};
-
-/** Statements that already attribute or hedge need no lead-in. */
-const ALREADY_HEDGED =
-  /\b(alleg\w*|report\w*|claim\w*|accus\w*|according|says?|said|argues?|believes?|describ\w*|portray\w*|suggests?|calls?|puts?|reads?|position|view|disputed|denie[sd])\b/i;
-
-/** "Allegedly, the operators…" — a lead-in by status unless the statement hedges itself. */
-export function hedged(s: RenderState, f: Fact): string {
-  const lead = LEAD_IN[f.status];
-  if (!lead || ALREADY_HEDGED.test(f.statement)) return f.statement;
-  const [first = '', ...rest] = f.statement.split(' ');
-  const keep = s.properNouns.has(first.replace(/[^\w'’-]/g, '')) || /^[A-Z0-9]{2,}/.test(first);
-  return `${lead} ${keep ? first : first.charAt(0).toLowerCase() + first.slice(1)} ${rest.join(' ')}`.trim();
-}
 
 /** "reports range from thousands to 25,000 accounts", or how the versions differ. */
 export function variantSummary(f: Fact): string {
@@ -85,23 +66,39 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     const [params, o] = split(args);
     return [s.fact(raw(params[0]), o.loc), o];
   };
+  /** The variant named by `variant="id"`, or none; an unknown id is a located error. */
+  const variantOf = (f: Fact, o: Options): Variant | undefined => {
+    const vid = o.hash.variant === undefined ? undefined : raw(o.hash.variant);
+    if (vid === undefined) return undefined;
+    const v = f.variants.find((x) => x.id === vid);
+    if (v) return v;
+    const known = f.variants.map((x) => x.id).filter(Boolean);
+    return s.fail(
+      o.loc,
+      `fact "${f.id}" has no variant "${vid}"`,
+      known.length ? `its variants: ${known.join(', ')}` : 'it has no variant ids',
+    );
+  };
   return {
-    /** {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source flag. */
+    /** {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source (one origin) flag. */
     fact: (...args) => {
       const [f, o] = one(args);
       let out = md(o.hash.hedge === true ? hedged(s, f) : f.statement);
       if (o.hash.cite !== false) out += s.cite(f);
-      if (o.hash.flag !== false && factSourceIds(f).length <= 1) out += ' *(single source)*';
+      if (o.hash.flag !== false) out += singleSourceFlag(s.provenance(f));
       return safe(out);
     },
     statement: (...args) => {
       const [f] = one(args);
       return safe(md(f.statement));
     },
-    /** {{cite "a" "b"}} or {{cite facts}}: footnote references. */
+    /** {{cite "a" "b"}} or {{cite facts}}: footnote references; {{cite "id" variant="v"}}: only that version's documents. */
     cite: (...args) => {
       const [params, o] = split(args);
-      const refs = ids(params).map((id) => s.cite(s.fact(id, o.loc)));
+      const refs = ids(params).map((id) => {
+        const f = s.fact(id, o.loc);
+        return s.cite(f, variantOf(f, o));
+      });
       const number = (r: string) => Number(r.slice(2, -1));
       return safe([...new Set(refs)].sort((a, b) => number(a) - number(b)).join(''));
     },
@@ -113,29 +110,24 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
       const [f] = one(args);
       return safe(md(f.status));
     },
+    /** {{corroboration "id"}}: origins, documents and outlets, as the footnote gives them. */
     corroboration: (...args) => {
-      const [f] = one(args);
-      return safe(md(s.corroborationText(f)));
+      const [f, o] = one(args);
+      return safe(md(provenanceText(s.provenance(f, variantOf(f, o)), true)));
     },
     variants: (...args) => {
       const [f] = one(args);
       return safe(md(variantSummary(f)));
     },
-    /** {{value "id"}}: the figure (or the span of its variants); variant="id" picks one reported version. */
+    /**
+     * {{value "id"}}: the figure (or the span of its variants); variant="id" picks one reported
+     * version; cite=true adds the footnote of exactly the documents that give it.
+     */
     value: (...args) => {
       const [f, o] = one(args);
-      const vid = o.hash.variant === undefined ? undefined : raw(o.hash.variant);
-      if (vid === undefined) return safe(md(compactValue(f)));
-      const v = f.variants.find((x) => x.id === vid);
-      if (!v) {
-        const known = f.variants.map((x) => x.id).filter(Boolean);
-        return s.fail(
-          o.loc,
-          `fact "${f.id}" has no variant "${vid}"`,
-          known.length ? `its variants: ${known.join(', ')}` : 'it has no variant ids',
-        );
-      }
-      return safe(md(v.value ? formatValue(v.value) : (v.period?.text ?? v.statement)));
+      const v = variantOf(f, o);
+      const text = v ? (v.value ? formatValue(v.value) : (v.period?.text ?? v.statement)) : compactValue(f);
+      return safe(md(text) + (o.hash.cite === true ? s.cite(f, v) : ''));
     },
     /** {{links "id"}}: the fact's links, "[title](url); …" (http(s) only). */
     links: (...args) => {

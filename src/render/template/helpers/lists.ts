@@ -1,6 +1,5 @@
 // Block helpers that iterate over what the audience may see:
 // {{#facts tag="key"}}…{{/facts}}, {{#questions}}, {{#analysis}}, {{#glossary}}, {{#entities}}, {{#events}}.
-import { corroboration, factSourceIds } from '../../../facts/factbase.js';
 import { STATUSES } from '../../../facts/kinds.js';
 import { dateKey } from '../format.js';
 import type { RenderState } from '../state.js';
@@ -31,7 +30,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
   return {
     /**
      * {{#facts tag="key"}}…{{/facts}}: facts with any of the tags (default: the audience's `tags`), in file order.
-     * Also except="tag …", status="alleged", single=true (single-source or single-outlet only), limit=N, min=N,
+     * Also except="tag …", status="alleged", single=true (single-source only: one origin), limit=N, min=N,
      * all=true (ignore the audience's tags); or {{#facts "id1" "id2"}} for a fixed list.
      */
     facts(this: unknown, ...args) {
@@ -49,7 +48,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
                 tagged(f, wantedTags(s, o)) &&
                 !f.tags.some((t) => except.includes(t)) &&
                 (!status || f.status === status) &&
-                (o.hash.single !== true || factSourceIds(f).length <= 1 || corroboration(f, s.fb.sources) <= 1),
+                (o.hash.single !== true || s.provenance(f).singleSource),
             );
       return each.call(
         this,

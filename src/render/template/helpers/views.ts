@@ -1,12 +1,12 @@
 // The plain objects block helpers hand to their bodies: `{{#facts}}{{statement}}{{/facts}}`
 // reads these fields. Every string in them is escaped when printed (escape.ts: Text).
-import { corroboration, factSourceIds } from '../../../facts/factbase.js';
 import type { Analysis, Entity, Event, Fact, Question, Term } from '../../../facts/schema.js';
 import { formatValue } from '../format.js';
 import { memberName } from '../roster.js';
 import type { RenderState } from '../state.js';
 
 export function factView(s: RenderState, f: Fact) {
+  const p = s.provenance(f);
   return {
     id: f.id,
     statement: f.statement,
@@ -15,9 +15,11 @@ export function factView(s: RenderState, f: Fact) {
     tags: f.tags,
     date: f.date ?? null,
     value: f.value ? formatValue(f.value) : null,
-    sources: factSourceIds(f),
-    corroboration: corroboration(f, s.fb.sources),
-    singleSource: factSourceIds(f).length <= 1,
+    sources: p.documents,
+    origins: p.origins.map((o) => o.name),
+    outlets: p.outlets.map((o) => o.name),
+    corroboration: p.corroboration,
+    singleSource: p.singleSource,
     variants: f.variants.map((v) => ({ id: v.id ?? null, statement: v.statement, value: v.value ? formatValue(v.value) : null })),
     note: s.showsInternal ? (f.note ?? null) : null,
   };

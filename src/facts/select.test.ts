@@ -1,0 +1,43 @@
+// What an audience may see of the sources: their own sensitivity, and whether anything
+// it may see cites them.
+import { describe, expect, it } from 'vitest';
+import { loadFromFiles } from './load.js';
+import { selectForAudience } from './select.js';
+
+const DATA = `sources:
+  - { id: src.news, title: News }
+  - { id: src.staff-call, title: Call, kind: briefing, sensitivity: internal }
+  - { id: src.only-internal, title: Cited only by internal facts }
+  - { id: src.event, title: Cited by a public event }
+  - { id: src.origin, title: An origin, kind: letter }
+  - { id: src.uncited, title: Cited by nothing }
+facts:
+  - { id: f.pub, statement: P., status: reported, sensitivity: public, origin: src.origin, sources: [{ source: src.news }] }
+  - id: f.int
+    statement: I.
+    status: reported
+    sensitivity: internal
+    sources: [{ source: src.staff-call }, { source: src.only-internal }]
+events:
+  - { id: ev.pub, date: "2026-06", title: E, sources: [{ source: src.event }] }
+`;
+
+const { factBase, report } = loadFromFiles([{ path: 'data/x.yaml', bytes: new TextEncoder().encode(DATA) }]);
+
+describe('selectForAudience: sources', () => {
+  it('keeps from a public audience every internal source and every source only internal items cite', () => {
+    expect(report.errors).toEqual([]);
+    expect([...selectForAudience(factBase, 'public').sources.keys()]).toEqual(['src.news', 'src.event', 'src.origin', 'src.uncited']);
+  });
+
+  it('shows an internal audience all of them', () => {
+    expect([...selectForAudience(factBase, 'internal').sources.keys()]).toEqual([
+      'src.news',
+      'src.staff-call',
+      'src.only-internal',
+      'src.event',
+      'src.origin',
+      'src.uncited',
+    ]);
+  });
+});
