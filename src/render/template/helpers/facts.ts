@@ -89,14 +89,13 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     /** {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source flag. */
     fact: (...args) => {
       const [f, o] = one(args);
-      let out = md(o.hash.hedge === true ? hedged(s, f) : f.statement);
-      if (o.hash.cite !== false) out += s.cite(f);
-      if (o.hash.flag !== false && factSourceIds(f).length <= 1) out += ' *(single source)*';
-      return safe(out);
+      let rest = o.hash.cite !== false ? s.cite(f) : '';
+      if (o.hash.flag !== false && factSourceIds(f).length <= 1) rest += ' *(single source)*';
+      return safe(s.track(f, (x) => md(o.hash.hedge === true ? hedged(s, x) : x.statement), rest));
     },
     statement: (...args) => {
       const [f] = one(args);
-      return safe(md(f.statement));
+      return safe(s.track(f, (x) => md(x.statement)));
     },
     /** {{cite "a" "b"}} or {{cite facts}}: footnote references. */
     cite: (...args) => {
@@ -107,27 +106,30 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     },
     hedge: (...args) => {
       const [f] = one(args);
-      return safe(md(HEDGE_WORD[f.status]));
+      return safe(s.track(f, (x) => md(HEDGE_WORD[x.status])));
     },
     status: (...args) => {
       const [f] = one(args);
-      return safe(md(f.status));
+      return safe(s.track(f, (x) => md(x.status)));
     },
     corroboration: (...args) => {
       const [f] = one(args);
-      return safe(md(s.corroborationText(f)));
+      return safe(s.track(f, (x) => md(s.corroborationText(x))));
     },
     variants: (...args) => {
       const [f] = one(args);
-      return safe(md(variantSummary(f)));
+      return safe(s.track(f, (x) => md(variantSummary(x))));
     },
     /** {{value "id"}}: the figure (or the span of its variants); variant="id" picks one reported version. */
     value: (...args) => {
       const [f, o] = one(args);
       const vid = o.hash.variant === undefined ? undefined : raw(o.hash.variant);
-      if (vid === undefined) return safe(md(compactValue(f)));
-      const v = f.variants.find((x) => x.id === vid);
-      if (!v) {
+      if (vid === undefined) return safe(s.track(f, (x) => md(compactValue(x))));
+      const printed = (x: Fact) => {
+        const v = x.variants.find((w) => w.id === vid);
+        return v && md(v.value ? formatValue(v.value) : (v.period?.text ?? v.statement));
+      };
+      if (printed(f) === undefined) {
         const known = f.variants.map((x) => x.id).filter(Boolean);
         return s.fail(
           o.loc,
@@ -135,7 +137,7 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
           known.length ? `its variants: ${known.join(', ')}` : 'it has no variant ids',
         );
       }
-      return safe(md(v.value ? formatValue(v.value) : (v.period?.text ?? v.statement)));
+      return safe(s.track(f, printed));
     },
     /** {{links "id"}}: the fact's links, "[title](url); …" (http(s) only). */
     links: (...args) => {
