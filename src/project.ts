@@ -75,7 +75,9 @@ export function openProject(explicit: string | undefined, cwd = process.cwd()): 
     throw UserError.at(
       { file: CONFIG_FILE, line: 1, column: 1, path: issue?.path.join('.') },
       `invalid project config: ${issue?.message}`,
-      `allowed keys: ${Object.keys(configSchema.shape).join(', ')}`,
+      issue?.path[0] === 'formats'
+        ? `formats lists any of ${FORMATS.join(', ')}, e.g. formats: [md, html, pdf, docx]`
+        : `allowed keys: ${Object.keys(configSchema.shape).join(', ')}`,
     );
   }
   const config = parsed.data;

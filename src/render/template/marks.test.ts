@@ -1,7 +1,7 @@
 // Revision marks (marks.ts): a render given what changed since REV marks where each
 // changed fact's text is, yet its own Markdown is byte for byte the render without them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAMP } from '../../../test/fixtures/render.js';
+import { madeUpRevisions, REMOVED_FACT as REMOVED, STAMP } from '../../../test/fixtures/render.js';
 import { REPO } from '../../../test/helpers/cli.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { loadValid } from '../../facts/load.js';
@@ -12,18 +12,6 @@ import { type Audience, loadAudiences } from '../template-files/audiences.js';
 import { loadPartials } from '../template-files/partials.js';
 import { type Revisions, stripMarks, unwrapRemoved } from './marks.js';
 
-const REMOVED: Fact = {
-  id: 'campaign.withdrawn-claim',
-  statement: 'Anthropic once said the operators used a second, smaller set of accounts.',
-  status: 'alleged',
-  sensitivity: 'public',
-  tags: ['campaign', 'key', 'method'],
-  sources: [{ source: 'src.brazen-bid' }],
-  variants: [],
-  entities: [],
-  links: [],
-} as unknown as Fact;
-
 let ctx: PacketContext;
 let audiences: Audience[];
 let revisions: Revisions;
@@ -33,28 +21,8 @@ beforeAll(async () => {
   const factBase = await loadValid(project);
   ctx = { project, factBase, partials: await loadPartials(project), stamp: STAMP };
   audiences = await loadAudiences(project);
-  revisions = earlier(factBase);
+  revisions = madeUpRevisions(factBase);
 });
-
-/** REV as a test makes it up: a figure and a status that differed, a new fact, a removed one. */
-function earlier(fb: FactBase): Revisions {
-  const exchanges = fb.facts.get('campaign.exchanges')!;
-  const asks = fb.facts.get('letter.asks')!;
-  const before = new Map<string, Fact | null>([
-    [
-      'campaign.exchanges',
-      {
-        ...exchanges,
-        variants: exchanges.variants.map((v) =>
-          v.id === 'exact-28.8m' ? { ...v, statement: '27.5 million exchanges, stated without a hedge.' } : v,
-        ),
-      },
-    ],
-    ['letter.asks', { ...asks, status: 'confirmed' }],
-    ['campaign.single-source', null],
-  ]);
-  return { before: (id) => before.get(id), removed: new Map([[REMOVED.id, REMOVED]]) };
-}
 
 describe('revision marks', () => {
   it('leave every shipped packet’s own Markdown exactly as a render without them', async () => {
