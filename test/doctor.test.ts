@@ -62,7 +62,9 @@ describe('briefbook doctor', () => {
 
   it('tries the Word writer, and says how to check Word files when LibreOffice is missing', () => {
     const r = run(['doctor', '--json', '--browser', '/nonexistent'], { cwd: testdir({}), env: { PATH: '/nonexistent' } });
-    const word = (JSON.parse(r.stdout) as { name: string; status: string; summary: string; details: string[] }[]).find((c) => c.name === 'word');
+    const word = (JSON.parse(r.stdout) as { name: string; status: string; summary: string; details: string[] }[]).find(
+      (c) => c.name === 'word',
+    );
     expect(word?.status).toBe('ok');
     expect(word?.summary).toMatch(/^Word writer: test \.docx written in \d+\.\d\d s$/);
     expect(word?.details).toEqual([
