@@ -31,10 +31,11 @@ describe('lazy loading in the built CLI', () => {
   const wordChunk = files.find((f) => source(f).includes('http://schemas.openxmlformats.org/wordprocessingml/2006/main'));
   const buildChunk = files.find((f) => source(f).includes('async function wordFiles('));
 
-  it('keeps the docx library in a chunk of its own, imported dynamically by the build', () => {
+  it('keeps the docx library in a chunk of its own, which the build reaches through a dynamic import', () => {
     expect(wordChunk).toBeDefined();
     expect(buildChunk).toBeDefined();
-    expect(source(buildChunk as string)).toContain(`import("./${wordChunk}")`);
+    const dynamic = [...source(buildChunk as string).matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1] ?? '');
+    expect(dynamic.some((f) => staticClosure(f).has(wordChunk as string))).toBe(true);
   });
 
   it('never loads it, or puppeteer, on the way to a Markdown or HTML build', () => {

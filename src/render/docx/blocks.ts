@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import type { Token, Tokens } from 'marked';
 import { type Format, type InlineContext, InlineWriter, wholeChange } from './inline.js';
+import { listIndent } from './styles.js';
 import { table } from './tables.js';
 
 export interface BlockContext extends InlineContext {
@@ -151,8 +152,9 @@ export class BlockWriter {
       for (const child of item.tokens) {
         if (child.type === 'list') this.list(child as Tokens.List, depth + 1);
         else if (child.type === 'text' || child.type === 'paragraph') {
-          const place = first ? { numbering: { reference, level: depth } } : { indent: { left: 420 + depth * 360 } };
-          this.paragraph({ style: this.style() ?? 'ListParagraph', ...place }, child.tokens ?? []);
+          const place = first ? { numbering: { reference, level: depth } } : { indent: { left: listIndent(depth) } };
+          // Items sit close together (li { margin-bottom: 3pt }), in any region's style.
+          this.paragraph({ style: this.style() ?? 'ListParagraph', spacing: { after: 60 }, ...place }, child.tokens ?? []);
           first = false;
         } else this.block(child);
       }
@@ -175,11 +177,11 @@ export class BlockWriter {
     const runs = options.children ?? new InlineWriter(this.ctx, whole).write(inline ?? [], format);
     const children = anchor ? [new Bookmark({ id: anchor, children: [...runs] })] : runs;
     // Room after a table, as print gives it (table + p { margin-top: 8pt }).
-    const afterTable = this.out.at(-1) instanceof Table && !options.spacing ? { spacing: { before: 160 } } : {};
+    const spacing = this.out.at(-1) instanceof Table ? { before: 160, ...options.spacing } : options.spacing;
     this.out.push(
       new Paragraph({
-        ...afterTable,
         ...options,
+        ...(spacing ? { spacing } : {}),
         children,
         ...(this.takeBreak() ? { pageBreakBefore: true } : {}),
         ...(whole && this.ctx.author ? { run: this.ctx.author.mark(whole) } : {}),

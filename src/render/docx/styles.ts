@@ -138,9 +138,12 @@ export function documentStyles(audience: Audience, fonts: Fonts): IStylesOptions
   };
 }
 
+/** Where the text of a list item at `level` starts (twips); the number hangs in front, room for "10.". */
+export const listIndent = (level: number) => twips(24 + level * 18);
+
 /** Bullets, and one numbered list definition per ordered list (each starts at its own number). */
 export function numbering(starts: readonly number[]): INumberingOptions {
-  const indent = (level: number) => ({ paragraph: { indent: { left: twips(21 + level * 18), hanging: twips(14) } } });
+  const indent = (level: number) => ({ paragraph: { indent: { left: listIndent(level), hanging: twips(18) } } });
   const levels = (format: 'bullet' | 'decimal', start = 1) =>
     Array.from({ length: 9 }, (_, level) => ({
       level,

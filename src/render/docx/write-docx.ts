@@ -5,6 +5,7 @@
 // are Word revisions (render/template/marks.ts). The bytes are then fixed (package.ts) so
 // the same inputs give the same file.
 import { Document, Packer } from 'docx';
+import type { Token, Tokens } from 'marked';
 import { Slugger } from '../markdown/slugger.js';
 import { lexMarkdown, plainText } from '../markdown/to-html.js';
 import type { Packet } from '../packet.js';
@@ -66,13 +67,17 @@ export async function packetDocx(p: Packet): Promise<Uint8Array> {
  * A Word bookmark for every heading, named from the id the HTML gives it (so `#timeline`
  * links work in Word too): letters, digits and "_", at most 40 characters, unique.
  */
-function headingAnchors(tokens: ReturnType<typeof lexMarkdown>) {
+function headingAnchors(tokens: readonly Token[]) {
   const slugger = new Slugger();
   const inOrder: string[] = [];
   const byId = new Map<string, string>();
   const taken = new Set<string>();
-  for (const t of tokens) {
-    if (t.type !== 'heading') continue;
+  // In document order, block quotes included, as the HTML numbers repeated ids.
+  const headings = (list: readonly Token[]): Tokens.Heading[] =>
+    list.flatMap((t) =>
+      t.type === 'heading' ? [t as Tokens.Heading] : t.type === 'blockquote' ? headings((t as Tokens.Blockquote).tokens) : [],
+    );
+  for (const t of headings(tokens)) {
     const id = slugger.slug(plainText(t.tokens));
     const base = `h_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 36);
     let name = base;
