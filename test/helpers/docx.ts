@@ -31,8 +31,10 @@ export function runText(xml: string, { deleted = false } = {}): string {
   for (const run of xml.match(/<w:r(?:\s[^>]*)?>[\s\S]*?<\/w:r>/g) ?? []) {
     if (/w:rStyle w:val="FootnoteReference"|<w:vertAlign w:val="superscript"\/>/.test(run)) continue;
     const tag = deleted ? 'w:delText' : 'w:t';
-    for (const m of run.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`, 'g'))) out += decode(m[1] ?? '');
-    if (/<w:br\/>|<w:br /.test(run)) out += '\n';
+    // Text, tabs and line breaks in the order the run has them.
+    for (const m of run.matchAll(new RegExp(`<w:(?:br|tab)(?:\\s[^>]*)?/>|<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`, 'g'))) {
+      out += m[0].startsWith('<w:br') ? '\n' : m[0].startsWith('<w:tab') ? '\t' : decode(m[1] ?? '');
+    }
   }
   return out;
 }

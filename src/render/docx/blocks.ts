@@ -152,7 +152,9 @@ export class BlockWriter {
       for (const child of item.tokens) {
         if (child.type === 'list') this.list(child as Tokens.List, depth + 1);
         else if (child.type === 'text' || child.type === 'paragraph') {
-          const place = first ? { numbering: { reference, level: depth } } : { indent: { left: listIndent(depth) } };
+          // Word has nine list levels; deeper Markdown lists stay at the ninth.
+          const level = Math.min(depth, 8);
+          const place = first ? { numbering: { reference, level } } : { indent: { left: listIndent(level) } };
           // Items sit close together (li { margin-bottom: 3pt }), in any region's style.
           this.paragraph({ style: this.style() ?? 'ListParagraph', spacing: { after: 60 }, ...place }, child.tokens ?? []);
           first = false;

@@ -1,7 +1,7 @@
 // The Word page, as the PDF's: Letter or A4 with the same margins, the handling banner at
 // the top and bottom of every page, the title and audience as a running head, and the
 // build stamp with "Page X of Y" (PAGE and NUMPAGES fields, which Word keeps current).
-import { BorderStyle, Footer, Header, type ISectionPropertiesOptions, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
+import { BorderStyle, Footer, Header, type ISectionPropertiesOptions, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { BuildStamp } from '../../facts/stamp.js';
 import type { Audience } from '../template-files/audiences.js';
 
@@ -30,7 +30,7 @@ export function pageSetup(a: Audience, stamp: BuildStamp) {
             style: 'Running',
             tabStops: right,
             border: { bottom: rule },
-            children: [new TextRun(f.title), new TextRun({ children: ['\t', f.audience] })],
+            children: [new TextRun(f.title), new TextRun({ children: [new Tab(), f.audience] })],
           }),
         ],
       }),
@@ -42,7 +42,10 @@ export function pageSetup(a: Audience, stamp: BuildStamp) {
             style: 'Running',
             tabStops: right,
             border: { top: rule },
-            children: [new TextRun(stamp.text), new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+            children: [
+              new TextRun(stamp.text),
+              new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+            ],
           }),
           banner({ before: 80 }),
         ],

@@ -185,4 +185,46 @@ describe('Word output of a fixture project', () => {
     expect(parts.get('word/document.xml')).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(parts.get('docProps/core.xml')).toContain('<dc:creator>Committee staff</dc:creator>');
   });
+
+  it('lays out every Markdown construct a template can write', async () => {
+    const deep = Array.from({ length: 11 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const body = [
+      '## First',
+      'See [the second](#second-part), ~~struck~~, `code`, *em* and **strong**.\\\nAfter a hard break.',
+      '3. three\n4. four\n   - inner bullet',
+      deep,
+      '> Quoted text.',
+      '```\nline one\nline two\n```',
+      '---',
+      '<!-- begin:unknown-region -->\n\nIn a region.\n\n<!-- end:unknown-region -->',
+      '<div>raw html</div>',
+      '<!-- pagebreak -->',
+      '| A | B |\n|:--|--:|\n| 1 | 2 |',
+      '| C |\n|:--|\n| 3 |',
+      '## Second part',
+      '##### Deep heading',
+    ].join('\n\n');
+    const parts = readDocx(await packetDocx(await renderPacket(audience(body), ctx)));
+    const xml = parts.get('word/document.xml') ?? '';
+    const body_ = paragraphs(xml);
+    const find = (text: string) => body_.find((p) => p.text === text);
+    expect(find('See the second, struck, code, em and strong.\nAfter a hard break.')?.xml).toMatch(
+      /<w:hyperlink [^>]*w:anchor="h_second_part"[\s\S]*<w:strike\/>[\s\S]*Liberation Mono[\s\S]*<w:i\/>[\s\S]*<w:b\/>[\s\S]*<w:br\/>/,
+    );
+    expect(xml).toMatch(/<w:bookmarkStart w:name="h_second_part"/);
+    expect(parts.get('word/numbering.xml')).toMatch(/<w:start w:val="3"\/>/);
+    expect(find('inner bullet')?.xml).toContain('<w:ilvl w:val="1"/>');
+    expect(find('level 10')?.xml).toContain('<w:ilvl w:val="8"/>');
+    expect(find('Quoted text.')?.style).toBe('Quote');
+    expect(find('line one\nline two')?.style).toBe('Code');
+    expect(find('<div>raw html</div>')?.style).toBe('Code');
+    expect(find('In a region.')).toBeDefined();
+    expect(find('Deep heading')?.style).toBe('Heading4');
+    // The page break sits on an empty paragraph before the table; the two tables stay two.
+    const tables = xml.match(/<w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(2);
+    expect(xml).toMatch(/<w:pageBreakBefore\/>[\s\S]*?<\/w:p><w:tbl>/);
+    expect(xml).toMatch(/<\/w:tbl><w:p>[\s\S]*?<\/w:p><w:tbl>/);
+    expect(xml).toContain('<w:jc w:val="right"/>');
+  });
 });
