@@ -162,16 +162,18 @@ row(
 row('2. Raw puppeteer baseline (same HTML → PDF, one browser)', raw.runs, sec(raw.ms), `${mb(raw.rss)} node; ${mb(rawTree)} with Chromium`);
 row('   Ratio build / baseline', '', `${(b.ms / raw.ms).toFixed(2)} ×`, '', '≤ 1.25 ×', ok(b.ms / raw.ms <= 1.25));
 
-// 3: Markdown + HTML against bare node start-up.
-log('md + html build and node -e 0');
-const [mh, floor] = alternate(
+// 3: Markdown + HTML against bare node start-up; Word output beside them.
+log('md + html build, node -e 0, md + html + docx build');
+const [mh, floor, word] = alternate(
   RUNS.fast,
   { args: [BIN, 'build', '-f', 'md', '-f', 'html', '-o', join(out, 'mdhtml'), '-q'] },
   { args: ['-e', '0'] },
+  { args: [BIN, 'build', '-f', 'md', '-f', 'html', '-f', 'docx', '-o', join(out, 'word'), '-q'] },
 );
 row('3. md + html build, shipped project', mh.runs, sec(mh.ms), mb(mh.rss));
 row('   `node -e 0`', floor.runs, sec(floor.ms), mb(floor.rss));
 row('   Ratio md + html / `node -e 0`', '', `${(mh.ms / floor.ms).toFixed(2)} ×`, '', '≤ 4 ×', ok(mh.ms / floor.ms <= 4));
+row('   md + html + docx build (Word output added)', word.runs, sec(word.ms), mb(word.rss));
 
 // 4: generated corpora.
 const per = {};

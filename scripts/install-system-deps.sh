@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages briefbook's PDFs and tests rely on: Debian's Chromium, the fonts the
-# print styles name (Liberation, Noto), and poppler-utils (pdftotext/pdfinfo/pdftoppm)
-# for checking PDFs. Skips what is already installed; needs root (or sudo) otherwise.
+# print styles name (Liberation, Noto), poppler-utils (pdftotext/pdfinfo/pdftoppm) for
+# checking PDFs, and LibreOffice Writer (headless) for checking that the Word files open.
+# Skips what is already installed; needs root (or sudo) otherwise.
 set -euo pipefail
 
 # grep reads all of fc-list's output (no -q): with pipefail, an early exit would make
@@ -14,6 +15,8 @@ has_font 'Liberation Serif' || need+=(fonts-liberation2)
 has_font 'Noto Sans' || need+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v git >/dev/null 2>&1 || need+=(git)
+# Only the tests and `soffice --convert-to` checks use it; briefbook writes .docx without it.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['render/template/'],
   ['render/print/'],
   ['render/'],
+  ['render/docx/'],
   ['watch/'],
   ['commands/'],
   ['cli/'],

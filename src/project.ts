@@ -9,12 +9,20 @@ import { UserError } from './errors.js';
 
 export const CONFIG_FILE = 'briefbook.yaml';
 
+/** Every output format (render/formats.ts re-exports them; the config names its defaults). */
+export const FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
+
 const configSchema = z.strictObject({
   title: z.string().optional().describe('Name of the brief project, shown in build stamps.'),
   data: z.string().default('data').describe('Folder holding the fact files.'),
   templates: z.string().default('templates').describe('Folder holding audiences/, partials/ and styles/.'),
   out: z.string().default('out').describe('Folder packets are written to.'),
   sources: z.string().optional().describe('Folder of source documents, for `validate --sources-dir` by default.'),
+  formats: z
+    .array(z.enum(FORMATS))
+    .min(1)
+    .optional()
+    .describe('Formats `build` and `watch` write when no --format is given (default md, html, pdf; add docx for Word).'),
 });
 
 export type ProjectConfig = z.infer<typeof configSchema>;
@@ -67,7 +75,9 @@ export function openProject(explicit: string | undefined, cwd = process.cwd()): 
     throw UserError.at(
       { file: CONFIG_FILE, line: 1, column: 1, path: issue?.path.join('.') },
       `invalid project config: ${issue?.message}`,
-      `allowed keys: ${Object.keys(configSchema.shape).join(', ')}`,
+      issue?.path[0] === 'formats'
+        ? `formats lists any of ${FORMATS.join(', ')}, e.g. formats: [md, html, pdf, docx]`
+        : `allowed keys: ${Object.keys(configSchema.shape).join(', ')}`,
     );
   }
   const config = parsed.data;

@@ -3,13 +3,14 @@
 // diff` and plain `git diff` through the driver must name the same items, each filtered
 // for its audience.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../src/render/template/format.js';
-import { REPO, run } from './helpers/cli.js';
+import { run } from './helpers/cli.js';
 import { type DiffJson, type Files, git, gitEnv } from './helpers/git-repo.js';
+import { shippedProject as shipped } from './helpers/project.js';
 import { testdir } from './helpers/testdir.js';
 
 const CAMPAIGN = 'data/facts/campaign.yaml';
@@ -18,15 +19,9 @@ const NEW_SOURCE_TITLE = 'Alibaba rejects <b>claims</b> & *denies* [wrongdoing](
 const STAFF_ESTIMATE = 'Committee staff estimate the accounts cost the operators under fifty thousand dollars to set up.';
 const MYTHOS = 'Anthropic believes the operation was meant to speed up development';
 
-/** Every file under data/ and templates/, and briefbook.yaml, as they are in this repository. */
+/** The shipped project, with the changes section added to the press audience. */
 function shippedProject(): Files {
-  const files: Files = { 'briefbook.yaml': readFileSync(join(REPO, 'briefbook.yaml'), 'utf8') };
-  for (const dir of ['data', 'templates']) {
-    for (const f of readdirSync(join(REPO, dir), { recursive: true }) as string[]) {
-      const abs = join(REPO, dir, f);
-      if (statSync(abs).isFile()) files[relative(REPO, abs)] = readFileSync(abs, 'utf8');
-    }
-  }
+  const files: Files = shipped();
   // The press audience does not carry the section; a user may add it, and filtering must still hold.
   files['templates/audiences/press-points.md'] =
     `${files['templates/audiences/press-points.md']}\n{{#if changes}}\n{{> changes}}\n{{/if}}\n`;

@@ -31,6 +31,7 @@ describe('briefbook doctor', () => {
       'node ',
       'browser ',
       'test PDF: browser started in',
+      'Word writer: test .docx written in',
       'fonts Liberation Serif, Liberation Sans',
       'git version',
       `project ${root}: valid`,
@@ -57,5 +58,18 @@ describe('briefbook doctor', () => {
     const r = run(['doctor', '--json', '--browser', '/nonexistent'], { cwd: testdir({}) });
     const checks = JSON.parse(r.stdout) as { name: string; status: string }[];
     expect(checks.find((c) => c.name === 'project')?.status).toBe('skipped');
+  });
+
+  it('tries the Word writer, and says how to check Word files when LibreOffice is missing', () => {
+    const r = run(['doctor', '--json', '--browser', '/nonexistent'], { cwd: testdir({}), env: { PATH: '/nonexistent' } });
+    const word = (JSON.parse(r.stdout) as { name: string; status: string; summary: string; details: string[] }[]).find(
+      (c) => c.name === 'word',
+    );
+    expect(word?.status).toBe('ok');
+    expect(word?.summary).toMatch(/^Word writer: test \.docx written in \d+\.\d\d s$/);
+    expect(word?.details).toEqual([
+      'open out/<audience>.docx in Word (Review → Track Changes shows `build --since` changes) or LibreOffice',
+      'no LibreOffice to check .docx files without Word: sudo apt-get install libreoffice-writer-nogui',
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Started, start } from './helpers/cli.js';
+import { paragraphs, readDocx } from './helpers/docx.js';
 import { count, initProject, read } from './helpers/project.js';
 
 const children: Started[] = [];
@@ -60,6 +61,20 @@ describe('briefbook watch', () => {
     );
     expect(w.child.exitCode).toBeNull();
 
+    expect(await w.stop('SIGINT')).toBe(0);
+  });
+
+  it('rewrites the Word files too when asked for them', async () => {
+    const root = initProject();
+    const w = watch(root, ['-f', 'md', '-f', 'docx']);
+    await w.waitFor('the first build', () => /^built member-memo\.md, \.docx; press-points\.md, \.docx in [\d.]+ m?s$/m.test(w.stdout()));
+    const words = () =>
+      paragraphs(readDocx(join(root, 'out/member-memo.docx')).get('word/document.xml') ?? '')
+        .map((p) => p.text)
+        .join('\n');
+    expect(words()).toContain('stayed in force for about three days');
+    edit(root, FACTS, 'stayed in force for about three days', 'stayed in force for about 72 hours');
+    await w.waitFor('the rebuilt Word file', () => words().includes('stayed in force for about 72 hours'));
     expect(await w.stop('SIGINT')).toBe(0);
   });
 

@@ -12,7 +12,12 @@ export function renderOptions<T>(y: Argv<T>) {
       array: true,
       describe: 'Only this audience (repeatable); see `briefbook list audiences`',
     })
-    .option('format', { alias: 'f', choices: FORMATS, array: true, describe: 'Only this format (repeatable); default all three' })
+    .option('format', {
+      alias: 'f',
+      choices: FORMATS,
+      array: true,
+      describe: 'Only this format (repeatable); default `formats` in briefbook.yaml, else md, html, pdf',
+    })
     .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: the project’s out/)' })
     .option('browser', { type: 'string', describe: 'Chrome/Chromium executable for PDFs (default: search the usual places)' })
     .option('timeout', { type: 'number', default: 60, describe: 'Seconds for the browser to start and for each page to render' });

@@ -1,30 +1,32 @@
-// `briefbook build`: every audience's packet as Markdown, HTML and PDF.
+// `briefbook build`: every audience's packet as Markdown, HTML, PDF and (asked for) Word.
 //
-// load → validate → select the audiences → render each packet (in memory) → write the
-// Markdown and HTML (only when every packet rendered) → print the PDFs on one browser →
-// write them. The browser starts first and comes up while the rest runs; if it cannot
-// start, the Markdown and HTML are already written and the error says so.
+// load → validate → select the audiences → render each packet (in memory) → make the Word
+// files (in memory) → write the Markdown, HTML and Word files (only when every packet
+// rendered) → print the PDFs on one browser → write them. The browser starts first and
+// comes up while the rest runs; if it cannot start, the other files are already written
+// and the error says so.
 
 import { readSince } from '../diff/since.js';
 import { type Diagnostic, UserError } from '../errors.js';
 import { loadValid } from '../facts/load.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
-import { FORMATS, type Format } from '../render/formats.js';
+import { DEFAULT_FORMATS, FORMATS, type Format, formatsFor } from '../render/formats.js';
 import { type Written, writeOutput } from '../render/output.js';
 import { type Packet, type PacketContext, packetHtml, pdfJob, renderPacket } from '../render/packet.js';
 import type { StartingBrowser } from '../render/print/start-browser.js';
 import { changesFor } from '../render/template/changes-view.js';
+import { revisionsFor } from '../render/template/revisions.js';
 import { type Audience, loadAudiences } from '../render/template-files/audiences.js';
 import { loadPartials } from '../render/template-files/partials.js';
 
-export { FORMATS, type Format, type Written };
+export { DEFAULT_FORMATS, FORMATS, type Format, type Written };
 
 export interface BuildOptions {
   project: Project;
   /** Audience names; all when empty. */
   audiences?: readonly string[];
-  /** Formats; all when empty. */
+  /** Formats; when empty, the project's `formats`, else DEFAULT_FORMATS. */
   formats?: readonly Format[];
   /** Output folder; the project's `out` by default. */
   outDir?: string;
@@ -32,7 +34,10 @@ export interface BuildOptions {
   browser?: string;
   /** Milliseconds for the browser to start, and for each page to render. */
   timeout?: number;
-  /** A git revision: add "Changes since REV" where a template includes the changes partial. */
+  /**
+   * A git revision: add "Changes since REV" where a template includes the changes partial,
+   * and mark the facts that changed as tracked changes in the Word files.
+   */
   since?: string;
   onProgress?: (event: Written) => void;
 }
@@ -43,14 +48,14 @@ export class BuildFailed extends UserError {
     readonly written: Written[],
     cause: UserError,
   ) {
-    const note = written.some((w) => w.format !== 'pdf') ? 'the Markdown and HTML packets were written; only PDFs are missing' : '';
+    const note = written.some((w) => w.format !== 'pdf') ? `the ${writtenKinds(written)} were written; only PDFs are missing` : '';
     super(cause.message, { hint: [cause.hint, note].filter(Boolean).join('\n  '), diagnostics: cause.diagnostics, cause });
   }
 }
 
 export async function build(opts: BuildOptions): Promise<Written[]> {
   const { project } = opts;
-  const formats: readonly Format[] = opts.formats && opts.formats.length > 0 ? [...new Set(opts.formats)] : FORMATS;
+  const formats = formatsFor(project, opts.formats);
   const browser = formats.includes('pdf') ? await startBrowser(opts) : undefined;
   try {
     // First, so that a bad revision stops the build before anything else is read or written.
@@ -63,8 +68,11 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       partials: await loadPartials(project),
       stamp: await buildStamp(project),
       changes: since && changesFor(since, factBase),
+      // Marks cost a little per fact printed; only Word shows them.
+      revisions: since && formats.includes('docx') ? revisionsFor(since, factBase) : undefined,
     };
     const packets = await renderAll(audiences, ctx);
+    const words = formats.includes('docx') ? await wordFiles(packets) : undefined;
 
     const outDir = opts.outDir ?? project.outDir;
     const written: Written[] = [];
@@ -73,9 +81,10 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       written.push(w);
       opts.onProgress?.(w);
     };
-    for (const p of packets) {
+    for (const [i, p] of packets.entries()) {
       if (formats.includes('md')) await write(p, 'md', p.markdown);
       if (formats.includes('html')) await write(p, 'html', packetHtml(p));
+      if (words) await write(p, 'docx', words[i] as Uint8Array);
     }
     if (browser) {
       try {
@@ -89,6 +98,20 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
   } finally {
     await browser?.close();
   }
+}
+
+/** Every packet as a Word file, in memory; the docx library is loaded only for this. */
+async function wordFiles(packets: readonly Packet[]): Promise<Uint8Array[]> {
+  const { packetDocx } = await import('../render/docx/write-docx.js');
+  const files: Uint8Array[] = [];
+  for (const p of packets) files.push(await packetDocx(p));
+  return files;
+}
+
+function writtenKinds(written: readonly Written[]): string {
+  const names = { md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF' };
+  const kinds = [...new Set(written.map((w) => w.format))].filter((f) => f !== 'pdf').map((f) => names[f]);
+  return `${kinds.join(', ').replace(/, ([^,]*)$/, ' and $1')} packets`;
 }
 
 /** Every packet, or one error listing every audience that failed. */

@@ -15,7 +15,7 @@ import { listTemplates } from '../render/template-files/cascade.js';
 import { builtinTemplatesDir, packageRoot } from '../util/package-root.js';
 
 export interface Check {
-  name: 'node' | 'browser' | 'pdf' | 'fonts' | 'git' | 'project';
+  name: 'node' | 'browser' | 'pdf' | 'word' | 'fonts' | 'git' | 'project';
   status: 'ok' | 'problem' | 'skipped';
   summary: string;
   /** Extra lines: paths tried, fonts missing… */
@@ -50,8 +50,7 @@ const check = (name: Check['name'], status: Check['status'], summary: string, de
 
 export async function doctor(opts: DoctorOptions = {}): Promise<Check[]> {
   const checks: Check[] = [await nodeCheck()];
-  const browser = await browserChecks(opts);
-  checks.push(...browser);
+  checks.push(...(await browserChecks(opts)), await wordCheck());
   const project = opts.project;
   checks.push(await fontsCheck(project instanceof Error ? undefined : project, opts.platform ?? process.platform));
   checks.push(await gitCheck());
@@ -124,6 +123,24 @@ async function browserChecks(opts: DoctorOptions): Promise<Check[]> {
   } finally {
     await session?.close();
   }
+}
+
+/** The Word writer, tried for real (a failure is a bug), and how to check its files. */
+async function wordCheck(): Promise<Check> {
+  const { wordSelfTest } = await import('../render/docx/self-test.js');
+  const t = await wordSelfTest();
+  const open = 'open out/<audience>.docx in Word (Review → Track Changes shows `build --since` changes) or LibreOffice';
+  const written = `Word writer: test .docx written in ${secs(t.ms)}`;
+  const lo = t.libreoffice;
+  if (!lo)
+    return check('word', 'ok', written, [
+      open,
+      'no LibreOffice to check .docx files without Word: sudo apt-get install libreoffice-writer-nogui',
+    ]);
+  return check('word', 'ok', `${written}; ${lo.version} found`, [
+    open,
+    `check a packet without Word: ${lo.command} --headless --convert-to pdf out/<audience>.docx (it opens the file and prints it)`,
+  ]);
 }
 
 async function fontsCheck(project: Project | undefined, platform: NodeJS.Platform): Promise<Check> {

@@ -7,7 +7,7 @@
 // reported and watching goes on; the last good outputs stay on disk.
 import { performance } from 'node:perf_hooks';
 import type { FSWatcher } from 'chokidar';
-import { FORMATS } from '../render/formats.js';
+import { formatsFor } from '../render/formats.js';
 import { classify } from '../watch/classify.js';
 import type { PreviewServer } from '../watch/preview-server.js';
 import { type Batch, Rebuilder, type WatchEvent } from '../watch/rebuild.js';
@@ -38,7 +38,7 @@ export async function watch(opts: WatchOptions): Promise<Watcher> {
   const rebuilder = new Rebuilder({
     project,
     wanted: [...new Set(opts.audiences ?? [])],
-    formats: opts.formats && opts.formats.length > 0 ? [...new Set(opts.formats)] : FORMATS,
+    formats: formatsFor(project, opts.formats),
     outDir,
     emit,
     reloaded: (names) => server?.reload(names),

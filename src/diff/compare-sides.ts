@@ -3,7 +3,7 @@
 import { KINDS, type Kind } from '../facts/kinds.js';
 import { rank } from '../facts/select.js';
 import { compareItems } from './compare.js';
-import { type LoadOptions, loadPair, type Side } from './load-pair.js';
+import { type LoadOptions, loadPair, type Pair, type Side } from './load-pair.js';
 import type { DiffResult } from './result.js';
 import type { SideSpec } from './sides.js';
 
@@ -15,7 +15,11 @@ export interface CompareOptions extends LoadOptions {
 }
 
 export function compareSides(specs: readonly [SideSpec, SideSpec], sides: readonly [Side, Side], opts: CompareOptions = {}): DiffResult {
-  const pair = loadPair(sides[0], sides[1], { max: opts.max });
+  return comparePair(specs, loadPair(sides[0], sides[1], { max: opts.max }), opts);
+}
+
+/** The same, for sides already loaded (loadPair with the same `max`). */
+export function comparePair(specs: readonly [SideSpec, SideSpec], pair: Pair, opts: CompareOptions = {}): DiffResult {
   const changes = compareItems(pair.from, pair.to, {
     kinds: opts.kinds && opts.kinds.length > 0 ? KINDS.filter((k) => opts.kinds?.includes(k)) : undefined,
     tag: opts.tag,

@@ -4,10 +4,12 @@
 // How the changes are laid out in a packet is the renderer's business
 // (render/template/changes-view.ts).
 import { UserError } from '../errors.js';
+import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
 import type { Project } from '../project.js';
 import { gitAnswer } from '../util/git.js';
-import { compareSides } from './compare-sides.js';
+import { comparePair } from './compare-sides.js';
+import { loadPair, type Pair } from './load-pair.js';
 import type { DiffResult } from './result.js';
 import { Repo, readSides, resolveSides, type SideContext } from './sides.js';
 
@@ -18,6 +20,12 @@ export interface Since {
   commit?: { short: string; date: string };
   /** The changes an audience cleared for `max` may see. */
   forLevel(max: Sensitivity): DiffResult;
+  /**
+   * The fact base at REV as that audience saw it, for the earlier text of what changed
+   * (tracked changes in Word output). Only items that differ from now are sure to be in it:
+   * content the two sides share is not parsed.
+   */
+  earlier(max: Sensitivity): FactBase;
 }
 
 export async function readSince(project: Project, rev: string): Promise<Since> {
@@ -28,16 +36,22 @@ export async function readSince(project: Project, rev: string): Promise<Since> {
     throw new UserError(`--since needs a git revision; "${rev}" is a path`, { hint: 'give a commit, tag or branch, e.g. --since HEAD~2' });
   }
   const sides = await readSides(specs, ctx, repo);
-  const memo = new Map<Sensitivity, DiffResult>();
-  const forLevel = (max: Sensitivity) => {
-    let result = memo.get(max);
-    if (!result) {
-      result = compareSides(specs, sides, { max });
-      memo.set(max, result);
+  const memo = new Map<Sensitivity, { pair: Pair; result: DiffResult }>();
+  const level = (max: Sensitivity) => {
+    let entry = memo.get(max);
+    if (!entry) {
+      const pair = loadPair(sides[0], sides[1], { max });
+      entry = { pair, result: comparePair(specs, pair, { max }) };
+      memo.set(max, entry);
     }
-    return result;
+    return entry;
   };
-  return { rev, commit: await commitInfo(project, specs[0].commit), forLevel };
+  return {
+    rev,
+    commit: await commitInfo(project, specs[0].commit),
+    forLevel: (max) => level(max).result,
+    earlier: (max) => level(max).pair.from,
+  };
 }
 
 /** The changes since REV for an audience cleared for `max`: what `build --since REV` lays out. */

@@ -10,6 +10,7 @@ import { headingsOf, markdownToHtml } from './markdown/to-html.js';
 import { fillContents, htmlPage } from './print/html-page.js';
 import type { PdfJob } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
+import { type Revisions, type Tracked, trackedText } from './template/marks.js';
 import { renderMarkdown } from './template/render-markdown.js';
 import type { Audience } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
@@ -26,6 +27,8 @@ export interface PacketContext {
   changes?: (max: Sensitivity) => ChangesView;
   /** See RenderInput.properNouns. */
   properNouns?: () => ReadonlySet<string>;
+  /** What changed since REV for an audience's level, to mark as tracked changes (`build --since REV -f docx`). */
+  revisions?: (max: Sensitivity) => Revisions;
 }
 
 export interface Packet {
@@ -35,21 +38,25 @@ export interface Packet {
   body: string;
   css: string;
   stamp: BuildStamp;
+  /** With `revisions`: the Markdown with revision marks (template/marks.ts); only the Word writer reads it. */
+  tracked?: Tracked;
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
-  const { markdown } = renderMarkdown({
+  const { markdown, tracked } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
     stamp: ctx.stamp,
     changes: ctx.changes?.(audience.front.sensitivity),
     properNouns: ctx.properNouns,
+    revisions: ctx.revisions?.(audience.front.sensitivity),
   });
   const body = markdownToHtml(markdown);
   const css = await loadStyles(ctx.project, audience);
-  checkNoLeak(audience, ctx.factBase, { markdown, html: body });
-  return { audience, markdown, body, css, stamp: ctx.stamp };
+  // Tracked changes also show earlier wordings and removed facts: the guard reads those too.
+  checkNoLeak(audience, ctx.factBase, { markdown: tracked ? trackedText(tracked) : markdown, html: body });
+  return { audience, markdown, body, css, stamp: ctx.stamp, ...(tracked ? { tracked } : {}) };
 }
 
 /** The packet as a self-contained HTML page; with `pages`, the contents list shows page numbers. */

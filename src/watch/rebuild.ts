@@ -109,6 +109,7 @@ export class Rebuilder {
         for (const format of this.opts.formats) {
           if (format === 'md') written.push(await this.write(packet, 'md', packet.markdown));
           if (format === 'html') written.push(await this.write(packet, 'html', packetHtml(packet)));
+          if (format === 'docx') written.push(await this.write(packet, 'docx', await this.docx(packet)));
         }
         packets.push(packet);
         this.failing.delete(name);
@@ -149,6 +150,12 @@ export class Rebuilder {
     });
     this.reads.set(name, reads);
     return packet;
+  }
+
+  /** The Word file; the docx library is loaded on first need. */
+  private async docx(p: Packet): Promise<Uint8Array> {
+    const { packetDocx } = await import('../render/docx/write-docx.js');
+    return packetDocx(p);
   }
 
   private write(p: Packet, format: Format, data: string | Uint8Array, pages?: number): Promise<Written> {

@@ -5,21 +5,24 @@ import { displayPath, paint, printJson } from '../output.js';
 import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'build';
-export const describe = 'Build briefing packets per audience as Markdown, HTML and PDF';
+export const describe = 'Build briefing packets per audience as Markdown, HTML, PDF and Word';
 
 export const builder = (y: Argv<GlobalArgs>) =>
   renderOptions(y)
     .option('since', {
       type: 'string',
       requiresArg: true,
-      describe: 'Add "Changes since REV" (a git revision) where a template includes the changes partial',
+      describe:
+        'Add "Changes since REV" (a git revision) where a template includes the changes partial; in Word files, changed facts as tracked changes',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print what was written as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines' })
     .example('$0 build', 'every audience, every format, into out/')
     .example('$0 build -a member-memo -f pdf', 'just the member memo as PDF')
     .example('$0 build -f md -f html', 'no browser needed')
+    .example('$0 build -f docx', 'Word documents, for editing and routing')
     .example('$0 build --since v-june-10', 'with what changed since the last packet went out')
+    .example('$0 build --since v-june-10 -f docx', 'the facts that changed as Word tracked changes')
     .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;

@@ -3,6 +3,13 @@
 import type { Token, TokenizerAndRendererExtension } from 'marked';
 import { escapeHtml } from '../escape.js';
 
+/** One definition in a `footnotes` token: its number, its label as written (`[^label]:`), its text. */
+export interface FootnoteItem {
+  n: number;
+  label: string;
+  tokens: Token[];
+}
+
 export function footnotes(): TokenizerAndRendererExtension[] {
   const numbers = new Map<string, number>();
   const referenced = new Set<number>();
@@ -15,11 +22,11 @@ export function footnotes(): TokenizerAndRendererExtension[] {
       tokenizer(src) {
         let rest = src;
         let raw = '';
-        const items: { n: number; tokens: Token[] }[] = [];
+        const items: FootnoteItem[] = [];
         for (let m = def.exec(rest); m; m = def.exec(rest)) {
           const label = m[1] ?? '';
           if (!numbers.has(label)) numbers.set(label, numbers.size + 1);
-          items.push({ n: numbers.get(label)!, tokens: this.lexer.inlineTokens((m[2] ?? '').replace(/\n\s+/g, ' ')) });
+          items.push({ n: numbers.get(label)!, label, tokens: this.lexer.inlineTokens((m[2] ?? '').replace(/\n\s+/g, ' ')) });
           raw += m[0];
           rest = rest.slice(m[0].length);
           const blank = /^\n+(?=\[\^)/.exec(rest);
@@ -31,7 +38,7 @@ export function footnotes(): TokenizerAndRendererExtension[] {
         return items.length > 0 ? { type: 'footnotes', raw, items } : undefined;
       },
       renderer(token) {
-        const items = (token as unknown as { items: { n: number; tokens: Token[] }[] }).items;
+        const items = (token as unknown as { items: FootnoteItem[] }).items;
         const lis = items.map((it) => `<li id="fn-${it.n}" value="${it.n}">${this.parser.parseInline(it.tokens)}</li>`);
         return `<section class="footnotes" role="doc-endnotes"><ol>\n${lis.join('\n')}\n</ol></section>\n`;
       },

@@ -3,7 +3,7 @@
 // safety: raw HTML comes out as visible text, links are http(s) or #anchors only, images
 // are dropped to their alt text. The only HTML the Markdown may ask for are our layout
 // markers: `<!-- begin:NAME -->` / `<!-- end:NAME -->` and `<!-- pagebreak -->`.
-import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
+import { Marked, type RendererObject, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { decodeEntities, escapeHtml } from '../escape.js';
 import { footnotes } from './footnotes.js';
 import { Slugger } from './slugger.js';
@@ -72,6 +72,16 @@ function createMarked(slugger: Slugger): Marked {
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({ extensions: footnotes(), renderer: renderer(slugger) });
   return marked;
+}
+
+/**
+ * The tokens of a packet's Markdown as the HTML is made from them (GFM, our footnotes),
+ * plus `extensions`, for writers that lay them out themselves (Word).
+ */
+export function lexMarkdown(markdown: string, extensions: TokenizerAndRendererExtension[] = []): Token[] {
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({ extensions: [...footnotes(), ...extensions] });
+  return marked.lexer(markdown);
 }
 
 export function markdownToHtml(markdown: string): string {

@@ -29,7 +29,8 @@ export interface FontStacks {
   embedded: Set<string>;
 }
 
-export function fontStacks(css: string): FontStacks {
+/** The stylesheet without comments, and a resolver of `var(--x)` from the custom properties it defines. */
+function parse(css: string) {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const vars = new Map<string, string>();
   for (const m of text.matchAll(/(--[\w-]+)\s*:\s*([^;}]+)/g)) vars.set(m[1] ?? '', (m[2] ?? '').trim());
@@ -39,6 +40,35 @@ export function fontStacks(css: string): FontStacks {
       : value.replace(/var\(\s*(--[\w-]+)\s*(?:,([^)]*))?\)/g, (_, name: string, dflt?: string) =>
           resolve(vars.get(name) ?? dflt ?? '', depth + 1),
         );
+  return { text, resolve };
+}
+
+const families = (value: string) =>
+  value
+    .split(',')
+    .map(unquote)
+    .filter((f) => f !== '' && !GENERIC.has(f.toLowerCase()));
+
+/**
+ * The stack the last rule naming `selector` on its own (`h1` in `h1, h2 { … }`) gives,
+ * for output that cannot apply CSS (the Word writer); undefined when no rule does.
+ */
+export function stackFor(css: string, selector: string): string[] | undefined {
+  const { text, resolve } = parse(css);
+  let found: string[] | undefined;
+  for (const m of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const selectors = (m[1] ?? '').split(',').map((x) => x.trim());
+    const value = /(?<![\w-])font-family\s*:\s*([^;}]+)/.exec(m[2] ?? '')?.[1];
+    if (value && selectors.includes(selector)) {
+      const stack = families(resolve(value));
+      if (stack.length > 0) found = stack;
+    }
+  }
+  return found;
+}
+
+export function fontStacks(css: string): FontStacks {
+  const { text, resolve } = parse(css);
 
   const embedded = new Set<string>();
   for (const m of text.matchAll(/@font-face\s*{([^}]*)}/g)) {
@@ -48,10 +78,7 @@ export function fontStacks(css: string): FontStacks {
   const seen = new Set<string>();
   const stacks: string[][] = [];
   for (const m of text.replace(/@font-face\s*{[^}]*}/g, '').matchAll(/(?<![\w-])font-family\s*:\s*([^;}]+)/g)) {
-    const stack = resolve(m[1] ?? '')
-      .split(',')
-      .map(unquote)
-      .filter((f) => f !== '' && !GENERIC.has(f.toLowerCase()));
+    const stack = families(resolve(m[1] ?? ''));
     const key = stack.join('|');
     if (stack.length > 0 && !seen.has(key)) {
       seen.add(key);

@@ -51,7 +51,8 @@ export const frontMatterSchema = z.strictObject({
     .describe("Date line; defaults to the fact base's last commit date (or SOURCE_DATE_EPOCH)."),
   from: z.string().min(1).optional().describe('FROM line (memos).'),
   to: z.string().min(1).optional().describe('TO line (memos).'),
-  subject: z.string().min(1).optional().describe('SUBJECT line (memos).'),
+  subject: z.string().min(1).optional().describe('SUBJECT line (memos); also the subject in the Word document properties.'),
+  author: z.string().min(1).optional().describe('Author in the Word document properties (default "briefbook").'),
   blufChars: z.number().int().positive().default(400).describe('Longest BLUF, in characters of text (about four lines).'),
   hedging: hedgingSchema,
   styles: z

@@ -17,6 +17,7 @@ import { formatDate } from './format.js';
 import type { Options } from './helpers/args.js';
 import { CONTENTS, NOTES } from './helpers/blocks.js';
 import { helpers } from './helpers/index.js';
+import { type Revisions, stripMarks, type Tracked, Tracker } from './marks.js';
 import { RenderState } from './state.js';
 import { inFrame } from './template-errors.js';
 
@@ -28,6 +29,8 @@ export interface RenderInput {
   stamp: BuildStamp;
   /** The "Changes since" section for this audience's level (`build --since`). */
   changes?: ChangesView;
+  /** What changed since REV for this audience's level: mark it, for tracked changes (marks.ts). */
+  revisions?: Revisions;
   /**
    * The fact base's proper nouns; by default computed from `factBase`. `watch` passes them
    * in, computed from the whole fact base without recording a read of every statement.
@@ -39,12 +42,15 @@ export interface RenderedMarkdown {
   markdown: string;
   /** Fact ids cited, in order of first citation. */
   cited: string[];
+  /** With `revisions`: the Markdown with revision marks, for the Word writer. `markdown` has none. */
+  tracked?: Tracked;
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const { audience, factBase, partials, stamp } = input;
   const visible = selectForAudience(factBase, audience.front.sensitivity);
   const state = new RenderState(visible, factBase, audience, input.properNouns ?? (() => properNouns(factBase)));
+  if (input.revisions) state.tracker = new Tracker(input.revisions);
   const hbs = Handlebars.create();
   const all = helpers(state);
   hbs.registerHelper(all);
@@ -78,7 +84,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   state.contextNames = Object.keys(context as object);
   state.partialNames = partials.map((p) => p.name);
   const frame = { file: audience.file, lineOffset: audience.bodyLine - 1, source: audience.body };
-  let markdown = inFrame(state, frame, () => body(context));
+  const markdown = inFrame(state, frame, () => body(context));
 
   const missing = audience.front.sections.filter((name) => !state.sectionsSeen.has(name));
   if (missing.length > 0) {
@@ -89,9 +95,14 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
       `the body has ${[...state.sectionsInBody].map((n) => `"${n}"`).join(', ') || 'no {{#section}} blocks'}`,
     );
   }
-  markdown = placeNotes(markdown, state);
-  markdown = placeContents(markdown);
-  return { markdown: tidy(markdown), cited: state.cited };
+  const finish = (md: string) => tidy(placeContents(placeNotes(md, state)));
+  if (!state.tracker) return { markdown: finish(markdown), cited: state.cited };
+  // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
+  return {
+    markdown: finish(stripMarks(markdown)),
+    cited: state.cited,
+    tracked: { markdown: finish(markdown), spans: state.tracker.spans },
+  };
 }
 
 function placeNotes(markdown: string, state: RenderState): string {
@@ -109,8 +120,8 @@ function placeContents(markdown: string): string {
   const depth = Number(found[1]);
   const rest = markdown.slice(at + found[0].length);
   const head = '## Contents\n\n';
-  const before = headingsOf(`${markdown.slice(0, at)}${head}`).length;
-  const lines = headingsOf(`${markdown.slice(0, at)}${head}${rest}`)
+  const before = headingsOf(stripMarks(`${markdown.slice(0, at)}${head}`)).length;
+  const lines = headingsOf(stripMarks(`${markdown.slice(0, at)}${head}${rest}`))
     .slice(before)
     .filter((h) => h.depth >= 2 && h.depth <= depth)
     .map((h) => `${h.depth === 3 ? '   ' : ''}- [${md(h.plain)}](#${h.id})`);

@@ -8,6 +8,7 @@ import type { Fact, Variant } from '../../facts/schema.js';
 import { rank } from '../../facts/select.js';
 import { nearest } from '../../util/closest.js';
 import type { Audience } from '../template-files/audiences.js';
+import type { Tracker } from './marks.js';
 import { provenanceNote } from './provenance-text.js';
 
 export interface Loc {
@@ -39,6 +40,8 @@ export class RenderState {
   contextNames: string[] = [];
   /** Heading of the footnotes block, set by {{notes title="…"}}. */
   notesTitle = 'Notes';
+  /** Marks what changed since REV, for tracked changes (marks.ts); only when the build asks for them. */
+  tracker?: Tracker;
   private nouns?: ReadonlySet<string>;
 
   constructor(
@@ -73,7 +76,7 @@ export class RenderState {
 
   /** A fact this audience may see; anything else is a located build error. */
   fact(id: string, loc: Loc | undefined): Fact {
-    const f = this.fb.facts.get(id);
+    const f = this.fb.facts.get(id) ?? (this.tracker?.removing ? this.tracker.revisions.removed.get(id) : undefined);
     if (f) return f;
     const hidden = this.full.facts.get(id);
     if (hidden) {
@@ -103,14 +106,25 @@ export class RenderState {
     );
   }
 
+  /**
+   * What a helper prints for a fact: `text` of it (escaped Markdown), then `rest`. With a
+   * tracker, the text is marked where it differs from `text` of the fact at REV.
+   */
+  track(f: Fact, text: (f: Fact) => string | undefined, rest = ''): string {
+    const now = text(f) ?? '';
+    return this.tracker ? this.tracker.print(f, now, text, rest) : now + rest;
+  }
+
   markCited(id: string): void {
-    if (this.citedSet.has(id)) return;
+    // A removed fact, printed only as a deletion, is cited nowhere.
+    if (this.citedSet.has(id) || this.tracker?.removing) return;
     this.citedSet.add(id);
     this.cited.push(id);
   }
 
   /** Registers a footnote (once per key) and returns its Markdown reference, e.g. `[^3]`. */
   note(key: string, text: () => string): string {
+    if (this.tracker?.removing) return '';
     let n = this.noteIndex.get(key);
     if (n === undefined) {
       this.notes.push(text());

@@ -29,9 +29,15 @@ function documentsNote(s: RenderState, p: Provenance): string {
 
 function figureRows(s: RenderState, f: Fact, label: string): string[] {
   if (f.variants.length === 0) {
-    return [`| ${md(label)} | ${md(f.statement)} | ${s.cite(f)} |`];
+    return [`| ${md(label)} | ${s.track(f, (x) => md(x.statement))} | ${s.cite(f)} |`];
   }
-  return f.variants.map((v, i) => `| ${i === 0 ? md(label) : ''} | ${md(v.statement)} | ${s.cite(f, v)} |`);
+  return f.variants.map((v, i) => `| ${i === 0 ? md(label) : ''} | ${s.track(f, (x) => variantText(x, v.id, i))} | ${s.cite(f, v)} |`);
+}
+
+/** A variant's statement, found by its id (or, without one, its place), in either version of the fact. */
+function variantText(f: Fact, id: string | undefined, index: number): string | undefined {
+  const v = id === undefined ? f.variants[index] : f.variants.find((w) => w.id === id);
+  return v && md(v.statement);
 }
 
 function unitLabel(f: Fact): string {

@@ -83,14 +83,13 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     /** {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source (one origin) flag. */
     fact: (...args) => {
       const [f, o] = one(args);
-      let out = md(o.hash.hedge === true ? hedged(s, f) : f.statement);
-      if (o.hash.cite !== false) out += s.cite(f);
-      if (o.hash.flag !== false) out += singleSourceFlag(s.provenance(f));
-      return safe(out);
+      let rest = o.hash.cite !== false ? s.cite(f) : '';
+      if (o.hash.flag !== false) rest += singleSourceFlag(s.provenance(f));
+      return safe(s.track(f, (x) => md(o.hash.hedge === true ? hedged(s, x) : x.statement), rest));
     },
     statement: (...args) => {
       const [f] = one(args);
-      return safe(md(f.statement));
+      return safe(s.track(f, (x) => md(x.statement)));
     },
     /** {{cite "a" "b"}} or {{cite facts}}: footnote references; {{cite "id" variant="v"}}: only that version's documents. */
     cite: (...args) => {
@@ -104,20 +103,23 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     },
     hedge: (...args) => {
       const [f] = one(args);
-      return safe(md(HEDGE_WORD[f.status]));
+      return safe(s.track(f, (x) => md(HEDGE_WORD[x.status])));
     },
     status: (...args) => {
       const [f] = one(args);
-      return safe(md(f.status));
+      return safe(s.track(f, (x) => md(x.status)));
     },
     /** {{corroboration "id"}}: origins, documents and outlets, as the footnote gives them. */
     corroboration: (...args) => {
       const [f, o] = one(args);
-      return safe(md(provenanceText(s.provenance(f, variantOf(f, o)), true)));
+      const v = variantOf(f, o);
+      // The same variant of the fact at REV, for tracked changes.
+      const of = (x: Fact) => (v && x !== f ? x.variants.find((w) => w.id === v.id) : v);
+      return safe(s.track(f, (x) => md(provenanceText(s.provenance(x, of(x)), true))));
     },
     variants: (...args) => {
       const [f] = one(args);
-      return safe(md(variantSummary(f)));
+      return safe(s.track(f, (x) => md(variantSummary(x))));
     },
     /**
      * {{value "id"}}: the figure (or the span of its variants); variant="id" picks one reported
@@ -126,8 +128,13 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     value: (...args) => {
       const [f, o] = one(args);
       const v = variantOf(f, o);
-      const text = v ? (v.value ? formatValue(v.value) : (v.period?.text ?? v.statement)) : compactValue(f);
-      return safe(md(text) + (o.hash.cite === true ? s.cite(f, v) : ''));
+      const rest = o.hash.cite === true ? s.cite(f, v) : '';
+      if (!v) return safe(s.track(f, (x) => md(compactValue(x)), rest));
+      const printed = (x: Fact) => {
+        const w = x === f ? v : x.variants.find((y) => y.id === v.id);
+        return w && md(w.value ? formatValue(w.value) : (w.period?.text ?? w.statement));
+      };
+      return safe(s.track(f, printed, rest));
     },
     /** {{links "id"}}: the fact's links, "[title](url); …" (http(s) only). */
     links: (...args) => {

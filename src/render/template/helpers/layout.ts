@@ -1,6 +1,7 @@
 // Helpers that shape the document rather than print facts: optional sections, styled
 // regions (HTML comments in the Markdown, sections in the HTML), the BLUF, page breaks.
 import { unescapeMarkdown } from '../../escape.js';
+import { stripMarks } from '../marks.js';
 import type { RenderState } from '../state.js';
 import { type Helper, safe, split } from './args.js';
 
@@ -8,7 +9,11 @@ const REGION = /^[a-z][a-z0-9-]*$/;
 
 /** Visible characters of rendered Markdown: footnote references, escapes and emphasis removed. */
 export function visibleText(markdown: string): string {
-  return unescapeMarkdown(markdown.replace(/\[\^[^\]]+\]/g, '').replace(/(?<!\\)[*_]/g, ''))
+  return unescapeMarkdown(
+    stripMarks(markdown)
+      .replace(/\[\^[^\]]+\]/g, '')
+      .replace(/(?<!\\)[*_]/g, ''),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,6 +1,7 @@
 // Block helpers that iterate over what the audience may see:
 // {{#facts tag="key"}}…{{/facts}}, {{#questions}}, {{#analysis}}, {{#glossary}}, {{#entities}}, {{#events}}.
 import { STATUSES } from '../../../facts/kinds.js';
+import type { Fact } from '../../../facts/schema.js';
 import { dateKey } from '../format.js';
 import type { RenderState } from '../state.js';
 import { each, type Helper, ids, int, type Options, split, str, tagged } from './args.js';
@@ -40,20 +41,31 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       if (status && !(STATUSES as readonly string[]).includes(status)) {
         s.fail(o.loc, `unknown status "${status}"`, `use one of ${STATUSES.join(', ')}`);
       }
-      const picked =
-        params.length > 0
-          ? ids(params).map((id) => s.fact(id, o.loc))
-          : [...s.fb.facts.values()].filter(
-              (f) =>
-                tagged(f, wantedTags(s, o)) &&
-                !f.tags.some((t) => except.includes(t)) &&
-                (!status || f.status === status) &&
-                (o.hash.single !== true || s.provenance(f).singleSource),
-            );
-      return each.call(
+      const wanted = (f: Fact) =>
+        tagged(f, wantedTags(s, o)) &&
+        !f.tags.some((t) => except.includes(t)) &&
+        (!status || f.status === status) &&
+        (o.hash.single !== true || s.provenance(f).singleSource);
+      const picked = params.length > 0 ? ids(params).map((id) => s.fact(id, o.loc)) : [...s.fb.facts.values()].filter(wanted);
+      const shown = each.call(
         this,
         limited(s, o, picked, 'facts').map((f) => factView(s, f)),
         o,
+      );
+      // With tracked changes, the facts this list printed at REV that are gone since follow
+      // it, to be shown as deletions (marks.ts); the packet's own Markdown never has them.
+      const tracker = params.length > 0 ? undefined : s.tracker;
+      const removed = tracker ? [...tracker.revisions.removed.values()].filter(wanted) : [];
+      if (!tracker || removed.length === 0) return shown;
+      return (
+        shown +
+        tracker.removedItems(() =>
+          each.call(
+            this,
+            removed.map((f) => factView(s, f)),
+            o,
+          ),
+        )
       );
     },
     /** {{#questions tag="member" [difficulty="hard"] [order="hard-first"] [limit=5] [min=3]}} */
