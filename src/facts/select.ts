@@ -1,14 +1,15 @@
 // What one audience may see. This is the leak guard's first half: everything above the
-// audience's sensitivity is removed before any template runs, together with every item
-// that rests on a removed fact (a public question whose answer cites an internal fact
-// would leak it).
+// audience's sensitivity (levels.ts: every kind, sources included once they carry one) is
+// removed before any template runs, together with every item that rests on a removed
+// fact (a public question whose answer cites an internal fact would leak it).
 import { emptyFactBase, type FactBase } from './factbase.js';
-import { KINDS, SENSITIVITIES, type Sensitivity } from './kinds.js';
+import { KINDS, type Sensitivity } from './kinds.js';
+import { above, levelOf } from './levels.js';
 
-export const rank = (s: Sensitivity) => SENSITIVITIES.indexOf(s);
+export { rank } from './levels.js';
 
 export function visibleTo(max: Sensitivity) {
-  return (item: { sensitivity: Sensitivity }) => rank(item.sensitivity) <= rank(max);
+  return (item: { sensitivity?: Sensitivity }) => !above(levelOf(item), max);
 }
 
 export function selectForAudience(fb: FactBase, max: Sensitivity): FactBase {
@@ -21,7 +22,7 @@ export function selectForAudience(fb: FactBase, max: Sensitivity): FactBase {
   for (const kind of KINDS) {
     if (kind === 'facts') continue;
     for (const [id, item] of fb[kind] as Map<string, { sensitivity?: Sensitivity; facts?: string[] }>) {
-      if (item.sensitivity && !ok({ sensitivity: item.sensitivity })) continue;
+      if (!ok(item)) continue;
       if (item.facts && !factsOk(item.facts)) continue;
       (out[kind] as Map<string, unknown>).set(id, item);
     }

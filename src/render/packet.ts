@@ -5,7 +5,7 @@ import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
 import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
-import { checkNoLeak } from './leak-guard.js';
+import { checkNoLeak, type LeakIndex, leakIndexFor } from './leak-guard.js';
 import { headingsOf, markdownToHtml } from './markdown/to-html.js';
 import { fillContents, htmlPage } from './print/html-page.js';
 import type { PdfJob } from './print/pdf.js';
@@ -26,6 +26,11 @@ export interface PacketContext {
   changes?: (max: Sensitivity) => ChangesView;
   /** See RenderInput.properNouns. */
   properNouns?: () => ReadonlySet<string>;
+  /**
+   * The leak guard's index of text withheld from a level; by default built from `factBase`
+   * (once per level). `watch` passes its own, built without recording a read of every text.
+   */
+  leakIndex?: (max: Sensitivity) => LeakIndex;
 }
 
 export interface Packet {
@@ -48,7 +53,10 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   });
   const body = markdownToHtml(markdown);
   const css = await loadStyles(ctx.project, audience);
-  checkNoLeak(audience, ctx.factBase, { markdown, html: body });
+  const max = audience.front.sensitivity;
+  const index = ctx.leakIndex?.(max) ?? leakIndexFor(ctx.factBase, max);
+  const front = Object.values(audience.front).filter((v): v is string => typeof v === 'string');
+  checkNoLeak(audience, index, { markdown, html: htmlPage({ audience, body, css }), front });
   return { audience, markdown, body, css, stamp: ctx.stamp };
 }
 
