@@ -66,10 +66,10 @@ const memo = new WeakMap<FactBase, Map<Sensitivity, LeakIndex>>();
 
 /** The index for one fact base and level, built once and shared by every packet of that level. */
 export function leakIndexFor(fb: FactBase, max: Sensitivity): LeakIndex {
-  let byLevel = memo.get(fb);
-  if (!byLevel) memo.set(fb, (byLevel = new Map()));
-  let index = byLevel.get(max);
-  if (!index) byLevel.set(max, (index = buildLeakIndex(fb, max)));
+  const byLevel = memo.get(fb) ?? new Map<Sensitivity, LeakIndex>();
+  memo.set(fb, byLevel);
+  const index = byLevel.get(max) ?? buildLeakIndex(fb, max);
+  byLevel.set(max, index);
   return index;
 }
 
