@@ -134,7 +134,7 @@ describe('PDFs of a fixture project', () => {
     const before = readFileSync(join(fixture, 'out/press.pdf'));
     const press = readFileSync(join(fixture, 'templates/audiences/press.md'), 'utf8');
     const long = press
-      .replace('banner: Public', `banner: Public\npageLimit: 1`)
+      .replace('banner: Public — draft', `banner: Public — draft\npageLimit: 1`)
       .replace('## If asked', `${'Filler paragraph.\n\n'.repeat(120)}## If asked`);
     writeFileSync(join(fixture, 'templates/audiences/press.md'), long);
     const r = run(['build', '-a', 'press', '-f', 'pdf'], { cwd: fixture, timeout: 120_000 });

@@ -12,6 +12,7 @@ import type { PdfJob } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
 import { renderMarkdown } from './template/render-markdown.js';
 import type { Audience } from './template-files/audiences.js';
+import { checkBannerCovers } from './template-files/banner.js';
 import type { Partial } from './template-files/partials.js';
 import { loadStyles } from './template-files/styles.js';
 
@@ -43,7 +44,7 @@ export interface Packet {
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
-  const { markdown } = renderMarkdown({
+  const { markdown, held } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
@@ -51,6 +52,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     changes: ctx.changes?.(audience.front.sensitivity),
     properNouns: ctx.properNouns,
   });
+  checkBannerCovers(audience, held);
   const body = markdownToHtml(markdown);
   const css = await loadStyles(ctx.project, audience);
   const max = audience.front.sensitivity;

@@ -48,7 +48,7 @@ const audience = (sensitivity: string) =>
   parseAudience(
     sensitivity,
     `templates/audiences/${sensitivity}.md`,
-    `---\ntitle: T\naudience: A\ngenre: brief\nsensitivity: ${sensitivity}\nbanner: B\n---\n{{statement "f.shown"}}\n\n{{#facts tag="key"}}\n- {{fact id}}\n{{/facts}}\n`,
+    `---\ntitle: T\naudience: A\ngenre: brief\nsensitivity: ${sensitivity}\nbanner: ${sensitivity === 'public' ? 'Public draft' : 'Internal'}\n---\n{{statement "f.shown"}}\n\n{{#facts tag="key"}}\n- {{fact id}}\n{{/facts}}\n`,
   );
 
 const STAMP = { date: '2026-06-01', epoch: 0, dirty: false, git: false, text: 'stamp' };

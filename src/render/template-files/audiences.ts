@@ -8,6 +8,7 @@ import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { nearest } from '../../util/closest.js';
+import { bannerProblems, derivedBanner } from './banner.js';
 import { FRONT_MATTER_KEYS, type FrontMatter, frontMatterSchema } from './front-matter.js';
 
 export interface Audience {
@@ -189,7 +190,11 @@ export function parseAudience(name: string, file: string, text: string): Audienc
       if (isScalar(pair.key)) keyPositions[String(pair.key.value)] = pos((pair.key as Node).range?.[0] ?? 0);
     }
   }
-  return { name, file, front: result.data, body: parsed.content, bodyLine, keyPositions };
+  const where = (key: string) => keyPositions[key] ?? keyPositions.sensitivity ?? { line: 1, column: 1 };
+  const problems = bannerProblems(result.data, (key, message, hint) => at(where(key).line, where(key).column, message, hint, key));
+  if (problems.length > 0) throw diagnosticsError(problems);
+  const front = { ...result.data, banner: result.data.banner ?? derivedBanner(result.data) };
+  return { name, file, front, body: parsed.content, bodyLine, keyPositions };
 }
 
 function diagnosticsError(diagnostics: Diagnostic[]): UserError {

@@ -8,17 +8,18 @@ import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
 import { nearest } from '../../util/closest.js';
-import { escapeMarkdown as md, wrapStrings } from '../escape.js';
+import { escapeMarkdown as md, type Taint, wrapStrings } from '../escape.js';
 import { headingsOf } from '../markdown/to-html.js';
 import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
 import { formatDate } from './format.js';
 import type { Options } from './helpers/args.js';
-import { CONTENTS, NOTES } from './helpers/blocks.js';
 import { helpers } from './helpers/index.js';
+import { TEMPLATE_LIMITS } from './limits.js';
+import { withoutMarks } from './placeholders.js';
 import { RenderState } from './state.js';
-import { inFrame } from './template-errors.js';
+import { includeSite, inFrame } from './template-errors.js';
 
 export interface RenderInput {
   audience: Audience;
@@ -39,6 +40,8 @@ export interface RenderedMarkdown {
   markdown: string;
   /** Fact ids cited, in order of first citation. */
   cited: string[];
+  /** The most sensitive thing the packet printed (its banner may not claim less). */
+  held: Taint;
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
@@ -61,20 +64,32 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   });
   for (const p of partials) {
     const compiled = hbs.compile(p.source, { strict: true });
-    hbs.registerPartial(p.name, ((context: unknown, options: unknown) =>
-      inFrame(state, { file: p.file, lineOffset: 0, source: p.source }, () =>
-        compiled(context, options as Handlebars.RuntimeOptions),
-      )) as unknown as Handlebars.Template);
+    hbs.registerPartial(p.name, ((context: unknown, options: unknown) => {
+      enterPartial(state, p.name);
+      try {
+        return inFrame(state, { file: p.file, lineOffset: 0, source: p.source }, () =>
+          compiled(context, options as Handlebars.RuntimeOptions),
+        );
+      } finally {
+        state.partials.pop();
+      }
+    }) as unknown as Handlebars.Template);
   }
   const body = hbs.compile(audience.body, { strict: true });
-  const context = wrapStrings({
-    ...Object.fromEntries(Object.keys(audience.front).map((k) => [k, null])),
-    ...audience.front,
-    name: audience.name,
-    dateLine: formatDate(audience.front.date ?? stamp.date),
-    stamp: stamp.text,
-    changes: input.changes ?? null,
-  });
+  // Front matter and build details are the template's own text; the changes section
+  // carries each item's taint (changes-view.ts). Every string answers to the render's guard.
+  const context = wrapStrings(
+    {
+      ...Object.fromEntries(Object.keys(audience.front).map((k) => [k, null])),
+      ...audience.front,
+      name: audience.name,
+      dateLine: formatDate(audience.front.date ?? stamp.date),
+      stamp: stamp.text,
+      changes: input.changes ?? null,
+    },
+    { level: 'public', what: 'front matter' },
+    state,
+  );
   state.contextNames = Object.keys(context as object);
   state.partialNames = partials.map((p) => p.name);
   const frame = { file: audience.file, lineOffset: audience.bodyLine - 1, source: audience.body };
@@ -90,24 +105,41 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
     );
   }
   markdown = placeNotes(markdown, state);
-  markdown = placeContents(markdown);
-  return { markdown: tidy(markdown), cited: state.cited };
+  markdown = placeContents(markdown, state);
+  return { markdown: withoutMarks(tidy(markdown)), cited: state.cited, held: state.held };
+}
+
+/** A partial including itself (directly or through others), or nested too deep, is a located error. */
+function enterPartial(state: RenderState, name: string): void {
+  const cycle = state.partials.indexOf(name);
+  if (cycle >= 0 || state.partials.length >= TEMPLATE_LIMITS.partialDepth) {
+    const path = [...state.partials.slice(Math.max(cycle, 0)), name].map((n) => `{{> ${n}}}`).join(' → ');
+    state.fail(
+      includeSite(state, name),
+      cycle >= 0
+        ? `partial "${name}" includes itself: ${path}`
+        : `partials nested ${state.partials.length + 1} deep, over the limit of ${TEMPLATE_LIMITS.partialDepth}`,
+      'a partial may not include itself, directly or through other partials; remove the include that closes the loop',
+    );
+  }
+  state.partials.push(name);
 }
 
 function placeNotes(markdown: string, state: RenderState): string {
   const block =
     state.notes.length === 0 ? '' : `## ${md(state.notesTitle)}\n\n${state.notes.map((text, i) => `[^${i + 1}]: ${text}`).join('\n')}\n`;
-  if (markdown.includes(NOTES)) return markdown.split(NOTES).join(block);
+  const filled = state.marks.fill(markdown, 'notes', block);
+  if (filled !== markdown) return filled;
   return block ? `${markdown.trimEnd()}\n\n${block}` : markdown;
 }
 
 /** Fills {{contents}} with links to the headings (level 2, and 3 at depth 3) that follow it. */
-function placeContents(markdown: string): string {
-  const found = CONTENTS.exec(markdown);
+function placeContents(markdown: string, state: RenderState): string {
+  const found = state.marks.find(markdown, 'contents');
   if (!found) return markdown;
   const at = found.index;
-  const depth = Number(found[1]);
-  const rest = markdown.slice(at + found[0].length);
+  const depth = Number(found.arg);
+  const rest = markdown.slice(at + found.length);
   const head = '## Contents\n\n';
   const before = headingsOf(`${markdown.slice(0, at)}${head}`).length;
   const lines = headingsOf(`${markdown.slice(0, at)}${head}${rest}`)

@@ -1,13 +1,19 @@
 // Everything one audience's render needs and records: the facts it may see, the full
 // fact base (only to tell "too sensitive" from "unknown"), the footnotes cited so far,
-// and which template file is running (so helper errors point at file:line:col).
+// which template file is running (so helper errors point at file:line:col), and the
+// render's guard: every value printed carries its item's sensitivity (its taint), and one
+// above the audience's is refused here, whichever path it took.
 import { UserError } from '../../errors.js';
 import { type FactBase, factSourceIds, outlets } from '../../facts/factbase.js';
+import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
+import { above, levelOf, noteLevel } from '../../facts/levels.js';
 import type { Fact } from '../../facts/schema.js';
-import { rank } from '../../facts/select.js';
 import { nearest } from '../../util/closest.js';
-import { escapeMarkdown as md } from '../escape.js';
+import { type Guard, escapeMarkdown as md, type Taint } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
+import { guardedView } from './guarded.js';
+import { TEMPLATE_LIMITS } from './limits.js';
+import { Placeholders } from './placeholders.js';
 import { sourceReference } from './sources-text.js';
 
 export interface Loc {
@@ -22,8 +28,24 @@ interface Frame {
   source?: string;
 }
 
-export class RenderState {
+/** The taint of an item's values: its sensitivity, and its name for a refusal. */
+export const taintOf = (kind: Kind, item: { id: string; sensitivity?: Sensitivity }): Taint => ({
+  level: levelOf(item),
+  what: `${SINGULAR[kind]} "${item.id}"`,
+});
+
+export class RenderState implements Guard {
   readonly frames: Frame[] = [];
+  /** The fact base this audience may see, each item passing the guard as a helper takes it. */
+  readonly fb: FactBase;
+  /** The list blocks running, innermost last: where each is and how many items it has. */
+  readonly blocks: { loc: Loc | undefined; count: number }[] = [];
+  /** Partials running, innermost last. */
+  readonly partials: string[] = [];
+  /** Where {{contents}} and {{notes}} go, filled in after the template has run. */
+  readonly marks = new Placeholders();
+  /** The most sensitive thing printed so far: the banner may not claim less. */
+  held: Taint = { level: 'public', what: 'nothing above public' };
   /** Names of the partials this render can use, for hints. */
   partialNames: string[] = [];
   /** Footnote texts in order of first citation; the index + 1 is the note number. */
@@ -42,20 +64,72 @@ export class RenderState {
   private nouns?: ReadonlySet<string>;
 
   constructor(
-    readonly fb: FactBase,
+    visible: FactBase,
     readonly full: FactBase,
     readonly audience: Audience,
     /** The fact base's proper nouns (facts/proper-nouns.ts), computed on first use. */
     private readonly nounsOf: () => ReadonlySet<string>,
-  ) {}
+  ) {
+    this.fb = guardedView(visible, (kind, item) => this.admit(taintOf(kind, item as { id: string })));
+  }
+
+  get ceiling(): Sensitivity {
+    return this.audience.front.sensitivity;
+  }
+
+  /** Refuses a value above the audience's sensitivity, at the block (or template) printing it. */
+  admit(taint: Taint): void {
+    if (!above(taint.level, this.ceiling)) return;
+    this.fail(
+      this.blocks.at(-1)?.loc,
+      `this packet would print ${taint.what}, which is ${taint.level}, above its sensitivity (${this.ceiling})`,
+      `the fact base's ${taint.level} material never reaches a ${this.ceiling} packet; remove what prints it, or raise \`sensitivity\` in the front matter`,
+    );
+  }
+
+  /** Admits a value that is printed, and remembers the highest level printed. */
+  hold(taint: Taint): void {
+    this.admit(taint);
+    if (above(taint.level, this.held.level)) this.held = taint;
+  }
+
+  holdItem(kind: Kind, item: { id: string; sensitivity?: Sensitivity }): void {
+    if (above(levelOf(item), this.held.level)) this.hold(taintOf(kind, item));
+  }
+
+  /** Starts a list block of `count` items, within the nesting limits. */
+  enterBlock(loc: Loc | undefined, count: number): void {
+    const depth = this.blocks.length + 1;
+    if (depth > TEMPLATE_LIMITS.listNesting) {
+      this.fail(
+        loc,
+        `list blocks nested ${depth} deep, over the limit of ${TEMPLATE_LIMITS.listNesting}`,
+        'a list inside a list is as deep as a packet needs; take this block out of the ones around it',
+      );
+    }
+    const runs = this.blocks.reduce((n, b) => n * b.count, count);
+    if (depth > 1 && runs > TEMPLATE_LIMITS.nestedRuns) {
+      this.fail(
+        loc,
+        `this block would run ${runs} times (its ${count} items for every item of the blocks around it), over the limit of ${TEMPLATE_LIMITS.nestedRuns}`,
+        'narrow the lists with tag=, status= or limit=, or take this block out of the ones around it',
+      );
+    }
+    this.blocks.push({ loc, count });
+  }
+
+  leaveBlock(): void {
+    this.blocks.pop();
+  }
+
+  /** A fact's editorial note, when the audience may see notes (they are internal at least). */
+  noteOf(f: Fact): string | undefined {
+    return above(noteLevel(f), this.ceiling) ? undefined : f.note;
+  }
 
   get properNouns(): ReadonlySet<string> {
     this.nouns ??= this.nounsOf();
     return this.nouns;
-  }
-
-  get showsInternal(): boolean {
-    return rank(this.audience.front.sensitivity) >= rank('internal');
   }
 
   where(loc: Loc | undefined): { file: string; line: number; column: number } {
@@ -74,7 +148,10 @@ export class RenderState {
   /** A fact this audience may see; anything else is a located build error. */
   fact(id: string, loc: Loc | undefined): Fact {
     const f = this.fb.facts.get(id);
-    if (f) return f;
+    if (f) {
+      this.holdItem('facts', f);
+      return f;
+    }
     const hidden = this.full.facts.get(id);
     if (hidden) {
       this.fail(
@@ -93,7 +170,10 @@ export class RenderState {
 
   entity(id: string, loc: Loc | undefined) {
     const e = this.fb.entities.get(id);
-    if (e) return e;
+    if (e) {
+      this.holdItem('entities', e);
+      return e;
+    }
     if (this.full.entities.has(id)) this.fail(loc, `entity "${id}" is above this audience's sensitivity`, `remove it from the template`);
     const near = nearest(id, this.fb.entities.keys());
     return this.fail(
@@ -125,13 +205,17 @@ export class RenderState {
    * corroborated. Facts resting on the same sources share one note.
    */
   cite(f: Fact): string {
+    this.holdItem('facts', f);
     this.markCited(f.id);
     const ids = factSourceIds(f);
     return this.note(`sources:${[...ids].sort().join(',')}`, () => {
       const refs = ids
         .map((id) => this.fb.sources.get(id))
         .filter((s) => s !== undefined)
-        .map(sourceReference);
+        .map((s) => {
+          this.holdItem('sources', s);
+          return sourceReference(s);
+        });
       return `${refs.join('; ')}. ${md(this.corroborationText(f))}.`;
     });
   }

@@ -11,19 +11,13 @@ import { type Helper, int, type Options, safe, split, str, tagged } from './args
 import { linksOf } from './facts.js';
 import { sortedEvents } from './lists.js';
 
-// Placeholders filled after rendering, when every heading and note is known. They hold a
-// NUL, which escapeMarkdown strips from fact text, so no fact can forge one.
-const NUL = String.fromCharCode(0);
-export const CONTENTS = new RegExp(`${NUL}CONTENTS([23])${NUL}`);
-export const contentsMarker = (depth: number) => `${NUL}CONTENTS${depth}${NUL}`;
-export const NOTES = `${NUL}NOTES${NUL}`;
-
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** One footnote per distinct set of sources, shared by every row that rests on the same set. */
 function sourcesNote(s: RenderState, sourceIds: readonly string[]): string {
   const known = [...new Set(sourceIds)].filter((id) => s.fb.sources.has(id));
   if (known.length === 0) return '';
+  for (const id of known) s.holdItem('sources', s.fb.sources.get(id)!);
   return s.note(`sources:${known.join(',')}`, () => `${known.map((id) => sourceReference(s.fb.sources.get(id)!)).join('; ')}.`);
 }
 
@@ -35,6 +29,7 @@ function factsSources(fb: FactBase, ids: readonly string[]): string[] {
 }
 
 function figureRows(s: RenderState, f: Fact, label: string): string[] {
+  s.holdItem('facts', f);
   if (f.variants.length === 0) {
     return [`| ${md(label)} | ${md(f.statement)} | ${s.cite(f)} |`];
   }
@@ -62,6 +57,7 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
       const limit = int(o, 'limit');
       const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
+        s.holdItem('events', e);
         const src = e.sources.length > 0 ? e.sources.map((c) => c.source) : factsSources(s.fb, e.facts);
         return `| ${md(formatRange(e.date, e.end, true))} | ${md(e.title)} | ${sourcesNote(s, src)} |`;
       });
@@ -120,26 +116,35 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const depth = int(o, 'depth') ?? 3;
       if (depth !== 2 && depth !== 3)
         s.fail(o.loc, `contents depth must be 2 or 3, not ${depth}`, 'depth=2 lists sections; depth=3 adds subsections');
-      return safe(s.audience.front.contents ? contentsMarker(depth) : '');
+      return safe(s.audience.front.contents ? s.marks.mark('contents', String(depth)) : '');
     },
     /** {{notes [title="Notes"]}}: where the footnotes go (otherwise at the end). */
     notes: (...args) => {
       const [, o] = split(args);
       s.notesTitle = str(o, 'title') ?? 'Notes';
-      return safe(NOTES);
+      return safe(s.marks.mark('notes'));
     },
   };
 }
 
 function selectRosters(s: RenderState, params: unknown[], o: Options) {
-  if (params.length === 0) return rosters(s.fb);
-  const id = raw(params[0]);
-  s.entity(id, o.loc);
-  return rosters(s.fb, id);
+  let list: ReturnType<typeof rosters>;
+  if (params.length === 0) list = rosters(s.fb);
+  else {
+    const id = raw(params[0]);
+    s.entity(id, o.loc);
+    list = rosters(s.fb, id);
+  }
+  for (const r of list) {
+    s.holdItem('entities', r.committee);
+    for (const m of [...r.majority, ...r.minority, ...r.other]) s.holdItem('entities', m.entity);
+  }
+  return list;
 }
 
 function sourcesAppendix(s: RenderState, all: boolean): string {
   const sources = [...s.fb.sources.values()];
+  for (const src of sources) s.holdItem('sources', src);
   const code = new Map(sources.map((src, i) => [src.id, `S${i + 1}`]));
   const srcRows = sources.map((src) => {
     const through = src.via.length > 0 ? src.via.join(', ') : (src.publisher ?? 'not named');
@@ -148,6 +153,7 @@ function sourcesAppendix(s: RenderState, all: boolean): string {
   });
   const facts = all ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags)) : s.cited.map((id) => s.fb.facts.get(id)!);
   const factRows = facts.map((f) => {
+    s.holdItem('facts', f);
     const codes = factSourceIds(f)
       .map((id) => code.get(id))
       .filter(Boolean)
@@ -158,7 +164,10 @@ function sourcesAppendix(s: RenderState, all: boolean): string {
     return `| ${md(f.id)} | ${md(f.status)} | ${codes} | ${n}: ${md(names.join(', '))}${flag ? ` — *${flag}*` : ''} |`;
   });
   const links = facts.filter((f) => f.links.length > 0).map((f) => `- **${md(f.id)}:** ${linksOf(f)}`);
-  const notes = s.showsInternal ? facts.filter((f) => f.note).map((f) => `- **${md(f.id)}:** ${md(f.note!)}`) : [];
+  const notes = facts.flatMap((f) => {
+    const note = s.noteOf(f);
+    return note ? [`- **${md(f.id)}:** ${md(note)}`] : [];
+  });
   return [
     '| Ref. | Source (outlet, title, date, document) | Reports through |',
     '|:--|:--|:--|',

@@ -53,6 +53,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
             );
       return each.call(
         this,
+        s,
         limited(s, o, picked, 'facts').map((f) => factView(s, f)),
         o,
       );
@@ -66,7 +67,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       if (str(o, 'order') === 'hard-first') {
         list = [...list.filter((q) => q.difficulty === 'hard'), ...list.filter((q) => q.difficulty !== 'hard')];
       }
-      return each.call(this, limited(s, o, list, 'questions').map(questionView), o);
+      return each.call(this, s, limited(s, o, list, 'questions').map(questionView), o);
     },
     /** {{#analysis kind="recommendation"}}: staff analysis (internal audiences only see any). */
     analysis(this: unknown, ...args) {
@@ -74,12 +75,12 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       const kind = str(o, 'kind');
       const tag = str(o, 'tag');
       const list = [...s.fb.analysis.values()].filter((a) => (!kind || a.kind === kind) && (!tag || a.tags.includes(tag)));
-      return each.call(this, limited(s, o, list, 'analysis items').map(analysisView), o);
+      return each.call(this, s, limited(s, o, list, 'analysis items').map(analysisView), o);
     },
     glossary(this: unknown, ...args) {
       const [, o] = split(args);
       const list = [...s.fb.glossary.values()].sort((a, b) => a.term.localeCompare(b.term, 'en'));
-      return each.call(this, limited(s, o, list, 'glossary terms').map(termView), o);
+      return each.call(this, s, limited(s, o, list, 'glossary terms').map(termView), o);
     },
     /** {{#entities kind="company lab" [tag="industry"]}} */
     entities(this: unknown, ...args) {
@@ -90,12 +91,12 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
         params.length > 0
           ? ids(params).map((id) => s.entity(id, o.loc))
           : [...s.fb.entities.values()].filter((e) => (kinds.length === 0 || kinds.includes(e.kind)) && (!tag || e.tags.includes(tag)));
-      return each.call(this, limited(s, o, list, 'entities').map(entityView), o);
+      return each.call(this, s, limited(s, o, list, 'entities').map(entityView), o);
     },
     /** {{#events [tag="letter"]}} in date order. */
     events(this: unknown, ...args) {
       const [, o] = split(args);
-      return each.call(this, limited(s, o, sortedEvents(s, wantedTags(s, o)), 'events').map(eventView), o);
+      return each.call(this, s, limited(s, o, sortedEvents(s, wantedTags(s, o)), 'events').map(eventView), o);
     },
   };
 }
