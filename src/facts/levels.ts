@@ -19,3 +19,16 @@ export const NOTE_LEVEL: Sensitivity = 'internal';
 
 /** The sensitivity of an item's editorial notes. */
 export const noteLevel = (item: { sensitivity?: Sensitivity }): Sensitivity => higher(levelOf(item), NOTE_LEVEL);
+
+/**
+ * An item's level counting the facts it rests on: a question whose answer cites an
+ * internal fact carries that fact's level (facts/select.ts hides it for the same reason).
+ */
+export function restingLevel(
+  item: { sensitivity?: Sensitivity; facts?: readonly string[] },
+  factLevel: (id: string) => Sensitivity | undefined,
+): Sensitivity {
+  let level = levelOf(item);
+  for (const id of item.facts ?? []) level = higher(level, factLevel(id) ?? 'public');
+  return level;
+}

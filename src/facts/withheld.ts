@@ -7,7 +7,7 @@ import { dottedPath } from '../util/yaml-path.js';
 import type { FactBase } from './factbase.js';
 import { originKey } from './factbase.js';
 import { KINDS, type Kind, type Sensitivity } from './kinds.js';
-import { above, higher, levelOf, noteLevel } from './levels.js';
+import { above, levelOf, noteLevel, restingLevel } from './levels.js';
 import { selectForAudience } from './select.js';
 
 export interface WithheldText {
@@ -34,7 +34,7 @@ export function textsFor(fb: FactBase, max: Sensitivity): TextsByAudience {
   for (const kind of KINDS) {
     for (const [id, item] of fb[kind] as Map<string, Item>) {
       const seen = (visible[kind] as Map<string, unknown>).has(id);
-      const itemLevel = seen ? levelOf(item) : hiddenLevel(fb, item, max);
+      const itemLevel = seen ? levelOf(item) : hiddenLevel(fb, item);
       const notes = noteLevel(item);
       leaves(item, [], (path, text) => {
         const level = path.includes('note') && above(notes, itemLevel) ? notes : itemLevel;
@@ -47,14 +47,7 @@ export function textsFor(fb: FactBase, max: Sensitivity): TextsByAudience {
 }
 
 /** Why an item is hidden: its own level, or (resting on hidden facts) the highest of theirs. */
-function hiddenLevel(fb: FactBase, item: Item, max: Sensitivity): Sensitivity {
-  let level = levelOf(item);
-  for (const id of item.facts ?? []) {
-    const f = fb.facts.get(id);
-    if (f) level = higher(level, levelOf(f));
-  }
-  return above(level, max) ? level : levelOf(item);
-}
+const hiddenLevel = (fb: FactBase, item: Item) => restingLevel(item, (id) => fb.facts.get(id)?.sensitivity);
 
 /** Every string inside `value`, with its path. */
 function leaves(value: unknown, path: (string | number)[], visit: (path: (string | number)[], text: string) => void): void {

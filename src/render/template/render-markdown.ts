@@ -14,7 +14,7 @@ import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
 import { formatDate } from './format.js';
-import type { Options } from './helpers/args.js';
+import type { Helper, Options } from './helpers/args.js';
 import { helpers } from './helpers/index.js';
 import { TEMPLATE_LIMITS } from './limits.js';
 import { withoutMarks } from './placeholders.js';
@@ -50,7 +50,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const state = new RenderState(visible, factBase, audience, input.properNouns ?? (() => properNouns(factBase)));
   const hbs = Handlebars.create();
   const all = helpers(state);
-  hbs.registerHelper(all);
+  hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, fn)])));
   const helperNames = [...Object.keys(all), 'if', 'unless', 'each', 'with', 'lookup', 'log'];
   state.helperNames = helperNames;
   hbs.registerHelper('helperMissing', (...args: unknown[]) => {
@@ -107,6 +107,18 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   markdown = placeNotes(markdown, state);
   markdown = placeContents(markdown, state);
   return { markdown: withoutMarks(tidy(markdown)), cited: state.cited, held: state.held };
+}
+
+/** A helper that records where it was called while it runs, so refusals inside it are located. */
+function calledAt(state: RenderState, fn: Helper): Helper {
+  return function (this: unknown, ...args: unknown[]) {
+    state.calls.push((args.at(-1) as Options | undefined)?.loc);
+    try {
+      return fn.apply(this, args);
+    } finally {
+      state.calls.pop();
+    }
+  };
 }
 
 /** A partial including itself (directly or through others), or nested too deep, is a located error. */

@@ -6,7 +6,7 @@
 import { UserError } from '../../errors.js';
 import { type FactBase, factSourceIds, outlets } from '../../facts/factbase.js';
 import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
-import { above, levelOf, noteLevel } from '../../facts/levels.js';
+import { above, noteLevel, restingLevel } from '../../facts/levels.js';
 import type { Fact } from '../../facts/schema.js';
 import { nearest } from '../../util/closest.js';
 import { type Guard, escapeMarkdown as md, type Taint } from '../escape.js';
@@ -28,11 +28,7 @@ interface Frame {
   source?: string;
 }
 
-/** The taint of an item's values: its sensitivity, and its name for a refusal. */
-export const taintOf = (kind: Kind, item: { id: string; sensitivity?: Sensitivity }): Taint => ({
-  level: levelOf(item),
-  what: `${SINGULAR[kind]} "${item.id}"`,
-});
+type Item = { id: string; sensitivity?: Sensitivity; facts?: readonly string[] };
 
 export class RenderState implements Guard {
   readonly frames: Frame[] = [];
@@ -40,6 +36,8 @@ export class RenderState implements Guard {
   readonly fb: FactBase;
   /** The list blocks running, innermost last: where each is and how many items it has. */
   readonly blocks: { loc: Loc | undefined; count: number }[] = [];
+  /** Where the helpers running were called, innermost last (a refusal points at the innermost). */
+  readonly calls: (Loc | undefined)[] = [];
   /** Partials running, innermost last. */
   readonly partials: string[] = [];
   /** Where {{contents}} and {{notes}} go, filled in after the template has run. */
@@ -70,7 +68,17 @@ export class RenderState implements Guard {
     /** The fact base's proper nouns (facts/proper-nouns.ts), computed on first use. */
     private readonly nounsOf: () => ReadonlySet<string>,
   ) {
-    this.fb = guardedView(visible, (kind, item) => this.admit(taintOf(kind, item as { id: string })));
+    this.fb = guardedView(visible, (kind, item) => this.admit(this.taint(kind, item as Item)));
+  }
+
+  /** The taint of an item's values: its sensitivity (counting the facts it rests on), and its name. */
+  taint(kind: Kind, item: Item): Taint {
+    return { level: restingLevel(item, (id) => this.full.facts.get(id)?.sensitivity), what: `${SINGULAR[kind]} "${item.id}"` };
+  }
+
+  /** The taint of a fact's editorial note: internal at least. */
+  noteTaint(f: Fact): Taint {
+    return { level: noteLevel(f), what: `the note on fact "${f.id}"` };
   }
 
   get ceiling(): Sensitivity {
@@ -81,7 +89,7 @@ export class RenderState implements Guard {
   admit(taint: Taint): void {
     if (!above(taint.level, this.ceiling)) return;
     this.fail(
-      this.blocks.at(-1)?.loc,
+      [...this.calls].reverse().find((l) => l !== undefined),
       `this packet would print ${taint.what}, which is ${taint.level}, above its sensitivity (${this.ceiling})`,
       `the fact base's ${taint.level} material never reaches a ${this.ceiling} packet; remove what prints it, or raise \`sensitivity\` in the front matter`,
     );
@@ -93,8 +101,9 @@ export class RenderState implements Guard {
     if (above(taint.level, this.held.level)) this.held = taint;
   }
 
-  holdItem(kind: Kind, item: { id: string; sensitivity?: Sensitivity }): void {
-    if (above(levelOf(item), this.held.level)) this.hold(taintOf(kind, item));
+  holdItem(kind: Kind, item: Item): void {
+    const taint = this.taint(kind, item);
+    if (above(taint.level, this.held.level)) this.hold(taint);
   }
 
   /** Starts a list block of `count` items, within the nesting limits. */

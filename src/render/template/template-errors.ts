@@ -58,9 +58,9 @@ function located(e: unknown, state: RenderState): unknown {
     );
   }
   const he = e as Error & { lineNumber?: number; column?: number };
-  const parse = /Parse error on line (\d+)/.exec(he.message);
+  const parse = /(?:Parse|Lexical) error on line (\d+)/.exec(he.message);
   const line = he.lineNumber ?? (parse ? Number(parse[1]) : undefined);
-  if (line === undefined && !/^(Parse error|Missing helper|".*" not defined)/.test(he.message)) return e;
+  if (line === undefined && !/^(Parse error|Lexical error|Missing helper|".*" not defined)/.test(he.message)) return e;
   const loc: Loc = { start: { line: line ?? 1, column: he.column ?? 0 } };
   const message = he.message
     .replace(/ - \d+:\d+$/, '')

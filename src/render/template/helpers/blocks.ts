@@ -166,7 +166,9 @@ function sourcesAppendix(s: RenderState, all: boolean): string {
   const links = facts.filter((f) => f.links.length > 0).map((f) => `- **${md(f.id)}:** ${linksOf(f)}`);
   const notes = facts.flatMap((f) => {
     const note = s.noteOf(f);
-    return note ? [`- **${md(f.id)}:** ${md(note)}`] : [];
+    if (!note) return [];
+    s.hold(s.noteTaint(f));
+    return [`- **${md(f.id)}:** ${md(note)}`];
   });
   return [
     '| Ref. | Source (outlet, title, date, document) | Reports through |',

@@ -3,14 +3,14 @@
 // (`[TAINT]`) and is escaped when printed (escape.ts: Text).
 import { corroboration, factSourceIds } from '../../../facts/factbase.js';
 import type { Analysis, Entity, Event, Fact, Question, Term } from '../../../facts/schema.js';
-import { TAINT } from '../../escape.js';
+import { TAINT, Text } from '../../escape.js';
 import { formatValue } from '../format.js';
 import { memberName } from '../roster.js';
-import { type RenderState, taintOf } from '../state.js';
+import type { RenderState } from '../state.js';
 
 export function factView(s: RenderState, f: Fact) {
   return {
-    [TAINT]: taintOf('facts', f),
+    [TAINT]: s.taint('facts', f),
     id: f.id,
     statement: f.statement,
     status: f.status,
@@ -22,12 +22,13 @@ export function factView(s: RenderState, f: Fact) {
     corroboration: corroboration(f, s.fb.sources),
     singleSource: factSourceIds(f).length <= 1,
     variants: f.variants.map((v) => ({ id: v.id ?? null, statement: v.statement, value: v.value ? formatValue(v.value) : null })),
-    note: s.noteOf(f) ?? null,
+    // Internal at least, whatever the fact's level: its own taint, not the view's.
+    note: s.noteOf(f) === undefined ? null : new Text(s.noteOf(f) as string, s.noteTaint(f), s),
   };
 }
 
-export const questionView = (q: Question) => ({
-  [TAINT]: taintOf('questions', q),
+export const questionView = (s: RenderState, q: Question) => ({
+  [TAINT]: s.taint('questions', q),
   id: q.id,
   question: q.question,
   answer: q.answer,
@@ -37,8 +38,8 @@ export const questionView = (q: Question) => ({
   tags: q.tags,
 });
 
-export const analysisView = (a: Analysis) => ({
-  [TAINT]: taintOf('analysis', a),
+export const analysisView = (s: RenderState, a: Analysis) => ({
+  [TAINT]: s.taint('analysis', a),
   id: a.id,
   kind: a.kind,
   text: a.text,
@@ -46,16 +47,16 @@ export const analysisView = (a: Analysis) => ({
   tags: a.tags,
 });
 
-export const termView = (t: Term) => ({
-  [TAINT]: taintOf('glossary', t),
+export const termView = (s: RenderState, t: Term) => ({
+  [TAINT]: s.taint('glossary', t),
   id: t.id,
   term: t.term,
   definition: t.definition,
   facts: t.facts,
 });
 
-export const eventView = (e: Event) => ({
-  [TAINT]: taintOf('events', e),
+export const eventView = (s: RenderState, e: Event) => ({
+  [TAINT]: s.taint('events', e),
   id: e.id,
   date: e.date,
   end: e.end ?? null,
@@ -63,8 +64,8 @@ export const eventView = (e: Event) => ({
   facts: e.facts,
 });
 
-export const entityView = (e: Entity) => ({
-  [TAINT]: taintOf('entities', e),
+export const entityView = (s: RenderState, e: Entity) => ({
+  [TAINT]: s.taint('entities', e),
   id: e.id,
   name: e.name,
   kind: e.kind,
