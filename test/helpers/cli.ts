@@ -34,8 +34,10 @@ export interface Started {
   stop(signal?: NodeJS.Signals, ms?: number): Promise<number | null>;
 }
 
-export function start(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Started {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/** `prefix`: a command the CLI runs under, e.g. ['strace', '-f', …]. */
+export function start(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; prefix?: string[] }): Started {
+  const [command, ...before] = [...(opts.prefix ?? []), process.execPath];
+  const child = spawn(command as string, [...before, BIN, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
