@@ -8,9 +8,12 @@ import { KINDS, type Kind, SENSITIVITIES, STATUSES } from './kinds.js';
  * Text a reader will see: not empty, and not only spaces or invisible characters (a blank
  * statement printed as a list item turns the line above it into a heading).
  */
-const text = z.string().min(1, 'is empty').refine((s) => /[^\s\p{Cc}\p{Cf}]/u.test(s), {
-  message: 'the text is blank: it has no visible characters (only spaces, line breaks or control characters)',
-});
+const text = z
+  .string()
+  .min(1, 'is empty')
+  .refine((s) => /[^\s\p{Cc}\p{Cf}]/u.test(s), {
+    message: 'the text is blank: it has no visible characters (only spaces, line breaks or control characters)',
+  });
 
 const id = z
   .string()
