@@ -16,7 +16,17 @@ import type { Side } from './load-pair.js';
 export type SideSpec =
   | { type: 'revision'; label: string; commit: string }
   | { type: 'worktree'; label: string }
-  | { type: 'path'; label: string; abs: string };
+  | { type: 'path'; label: string; abs: string }
+  | { type: 'stdin'; label: string; file: SourceFile };
+
+/**
+ * A side as given: a revision or a path (whichever exists), a path only (named after `--`
+ * on the command line, so never taken for a revision), or one fact file read from standard
+ * input (`-`), already read by the caller: no more than a fact file may hold.
+ */
+export type SideArg = string | { path: string } | { stdin: { bytes: Uint8Array; size?: number } };
+
+export const STDIN_LABEL = 'standard input';
 
 export const WORKTREE = 'working tree';
 
@@ -72,7 +82,7 @@ function projectRoot(ctx: SideContext): string | undefined {
 }
 
 /** No argument: HEAD vs the working tree; one: REV vs the working tree; two: FROM vs TO. */
-export async function resolveSides(args: readonly string[], ctx: SideContext, repo: Repo): Promise<[SideSpec, SideSpec]> {
+export async function resolveSides(args: readonly SideArg[], ctx: SideContext, repo: Repo): Promise<[SideSpec, SideSpec]> {
   const worktree: SideSpec = { type: 'worktree', label: WORKTREE };
   if (args.length === 0) return [await classify('HEAD', ctx, repo), worktree];
   const from = await classify(args[0] as string, ctx, repo);
@@ -80,7 +90,20 @@ export async function resolveSides(args: readonly string[], ctx: SideContext, re
   return [from, await classify(args[1] as string, ctx, repo)];
 }
 
-async function classify(arg: string, ctx: SideContext, repo: Repo): Promise<SideSpec> {
+async function classify(given: SideArg, ctx: SideContext, repo: Repo): Promise<SideSpec> {
+  if (typeof given === 'object' && 'stdin' in given) {
+    return { type: 'stdin', label: STDIN_LABEL, file: { path: '-', bytes: given.stdin.bytes, size: given.stdin.size } };
+  }
+  if (typeof given === 'object') {
+    const abs = resolve(ctx.cwd, given.path);
+    if (!existsSync(abs)) {
+      throw new UserError(`no file or folder "${given.path}"`, {
+        hint: 'after `--` every argument is a file or folder (not a revision); put revisions before the `--`',
+      });
+    }
+    return { type: 'path', label: given.path, abs };
+  }
+  const arg = given;
   const abs = resolve(ctx.cwd, arg);
   const onDisk = arg !== '' && existsSync(abs);
   const top = await repo.maybeRoot();
@@ -127,6 +150,7 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
         }));
       return { label: spec.label, files };
     }
+    if (spec.type === 'stdin') return { label: spec.label, files: [spec.file] };
     if (spec.type === 'worktree') {
       const project = ctx.project();
       return { label: spec.label, files: await readFolder(project.dataDir, project.root, fence(project.root, project.dataDir)) };

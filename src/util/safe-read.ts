@@ -132,3 +132,19 @@ export async function listFiles(dir: string, root: string, wanted: (name: string
   await walk(dir);
   return out.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
 }
+
+/** At most `limit` bytes of a stream (standard input); a longer one is reported by the size read so far, and dropped. */
+export async function readLimited(
+  stream: AsyncIterable<Buffer | string>,
+  limit: number,
+): Promise<{ bytes: Buffer } | { tooLarge: number }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    length += b.byteLength;
+    if (length > limit) return { tooLarge: length };
+    chunks.push(b);
+  }
+  return { bytes: Buffer.concat(chunks) };
+}

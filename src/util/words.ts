@@ -10,6 +10,7 @@
 const INVISIBLE = /[\p{Cf}\p{M}]|(?![\t\n\v\f\r])\p{Cc}/gu;
 const APOSTROPHES = /['‘’‛ʼʹ`´′]/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The words of `text`, normalised: lower-case letters and digits only. */
 export function normalWords(text: string): string[] {

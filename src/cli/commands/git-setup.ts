@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint } from '../output.js';
+import { err, paint } from '../output.js';
 
 export const command = 'git-setup';
 export const describe = 'Make `git diff` and `git log -p` show fact files fact by fact (adds the briefbook diff driver)';
@@ -22,6 +22,6 @@ export async function handler(argv: Args): Promise<void> {
   const result = await gitSetup({ project: projectFrom(argv), global: argv.global });
   const c = paint(process.stderr);
   const attrs = result.added.length ? `added ${result.added.map((l) => `"${l}"`).join(', ')} to` : 'already set up in';
-  process.stderr.write(`${c.green('ok:')} ${attrs} ${result.attributesFile} (commit it)\n`);
-  for (const { key, value } of result.config) process.stderr.write(c.dim(`    git config --${result.scope} ${key} ${shellQuote(value)}\n`));
+  err(`${c.green('ok:')} ${attrs} ${result.attributesFile} (commit it)\n`);
+  for (const { key, value } of result.config) err(c.dim(`    git config --${result.scope} ${key} ${shellQuote(value)}\n`));
 }

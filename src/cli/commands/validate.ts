@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printDiagnostics, printJson } from '../output.js';
+import { err, paint, printDiagnostics, printJson } from '../output.js';
 
 export const command = 'validate';
 export const describe = 'Check the fact base: YAML, schema, ids, references, sources and quotes';
@@ -50,7 +50,7 @@ export async function handler(argv: Args): Promise<void> {
       .join(', ');
     const quotes = result.quotesChecked !== undefined ? `; ${result.quotesChecked} quotes checked` : '';
     const summary = `${result.errors.length} error(s), ${result.warnings.length} warning(s) in ${counts}${quotes}`;
-    process.stderr.write(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
+    err(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
   }
   if (!result.ok) process.exitCode = 1;
 }

@@ -16,13 +16,14 @@ export function guardedView(fb: FactBase, admit: Admit): FactBase {
   return out;
 }
 
+/** A read-only view of `inner` (nothing is copied): every item handed out passes `admit`. */
 class GuardedMap<V extends object> extends Map<string, V> {
   constructor(
     private readonly kind: Kind,
-    inner: Map<string, V>,
+    private readonly inner: Map<string, V>,
     private readonly admit: Admit,
   ) {
-    super(inner);
+    super();
   }
 
   private pass(item: V): V {
@@ -30,17 +31,29 @@ class GuardedMap<V extends object> extends Map<string, V> {
     return item;
   }
 
+  override get size(): number {
+    return this.inner.size;
+  }
+
+  override has(id: string): boolean {
+    return this.inner.has(id);
+  }
+
   override get(id: string): V | undefined {
-    const item = super.get(id);
+    const item = this.inner.get(id);
     return item === undefined ? undefined : this.pass(item);
   }
 
+  override keys(): MapIterator<string> {
+    return this.inner.keys();
+  }
+
   override *values(): MapIterator<V> {
-    for (const item of super.values()) yield this.pass(item);
+    for (const item of this.inner.values()) yield this.pass(item);
   }
 
   override *entries(): MapIterator<[string, V]> {
-    for (const [id, item] of super.entries()) yield [id, this.pass(item)];
+    for (const [id, item] of this.inner.entries()) yield [id, this.pass(item)];
   }
 
   override [Symbol.iterator](): MapIterator<[string, V]> {
@@ -49,5 +62,9 @@ class GuardedMap<V extends object> extends Map<string, V> {
 
   override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
     for (const [id, item] of this.entries()) fn.call(thisArg, item, id, this);
+  }
+
+  override set(): this {
+    throw new TypeError('the fact base is read-only while a packet renders');
   }
 }
