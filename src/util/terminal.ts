@@ -4,7 +4,7 @@
 // what the reader sees; each is shown as a \uXXXX escape instead. Line breaks and tabs stay.
 // The same escape is valid inside a JSON string, so JSON output goes through it too.
 
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /(?![\t\n])[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 export function forTerminal(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

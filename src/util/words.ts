@@ -10,17 +10,11 @@
 const INVISIBLE = /[\p{Cf}\p{M}]|(?![\t\n\v\f\r])\p{Cc}/gu;
 const APOSTROPHES = /['‘’‛ʼʹ`´′]/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** The words of `text`, normalised: lower-case letters and digits only. */
 export function normalWords(text: string): string[] {
-  return text.normalize('NFKD').replace(INVISIBLE, '').replace(APOSTROPHES, '').toLowerCase().split(SEPARATORS).filter(Boolean);
-}
-
-/** Every run of `size` consecutive words, as one string each (all of them when there are fewer). */
-export function wordWindows(words: readonly string[], size: number): string[] {
-  if (words.length <= size) return words.length > 0 ? [words.join(' ')] : [];
-  const out: string[] = [];
-  for (let i = 0; i + size <= words.length; i++) out.push(words.slice(i, i + size).join(' '));
-  return out;
+  // Plain ASCII (most text) has no compatibility forms or accents to take apart.
+  const decomposed = ASCII.test(text) ? text : text.normalize('NFKD');
+  return decomposed.replace(INVISIBLE, '').replace(APOSTROPHES, '').toLowerCase().split(SEPARATORS).filter(Boolean);
 }
