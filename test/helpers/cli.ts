@@ -12,9 +12,14 @@ export interface Run {
   stderr: string;
 }
 
-export function run(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): Run {
+/** `input`: what the CLI reads on standard input (none: an empty pipe). */
+export function run(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; input?: string | Uint8Array } = {},
+): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
+    input: opts.input,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
     timeout: opts.timeout ?? 120_000,
