@@ -16,7 +16,7 @@ import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { type Sensitivity, SINGULAR } from '../facts/kinds.js';
 import { locateWithheld, textsFor, type WithheldText } from '../facts/withheld.js';
-import { normalWords } from '../util/words.js';
+import { normalWords, runKeys } from '../util/words.js';
 import type { Audience } from './template-files/audiences.js';
 
 export const WINDOW = 8;
@@ -24,8 +24,8 @@ export const SHORTEST = 6;
 
 export interface LeakIndex {
   max: Sensitivity;
-  /** Window of normalised words → the withheld text it comes from. */
-  windows: Map<string, WithheldText>;
+  /** Key of a window of normalised words (util/words.ts: runKeys) → the window and the withheld text it comes from. */
+  windows: Map<number, { words: string; from: WithheldText }>;
   /** The window sizes in `windows`. */
   sizes: number[];
   fb: FactBase;
@@ -40,24 +40,23 @@ export interface PacketText {
   front: string[];
 }
 
-const windowsOf = (words: readonly string[], size: number) =>
-  Array.from({ length: Math.max(0, words.length - size + 1) }, (_, i) => words.slice(i, i + size).join(' '));
-
 export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
   const { withheld, shown } = textsFor(fb, max);
-  const windows = new Map<string, WithheldText>();
+  const windows: LeakIndex['windows'] = new Map();
   const sizeSet = new Set<number>();
-  for (const t of withheld) {
-    const words = normalWords(t.text);
+  for (const from of withheld) {
+    const words = normalWords(from.text);
     if (words.length < SHORTEST) continue;
     const size = Math.min(words.length, WINDOW);
     sizeSet.add(size);
-    for (const w of windowsOf(words, size)) if (!windows.has(w)) windows.set(w, t);
+    runKeys(words, size).forEach((key, at) => {
+      if (!windows.has(key)) windows.set(key, { words: words.slice(at, at + size).join(' '), from });
+    });
   }
   const sizes = [...sizeSet].sort();
   for (const text of shown) {
     const words = normalWords(text);
-    for (const size of sizes) for (const w of windowsOf(words, size)) windows.delete(w);
+    for (const size of sizes) for (const key of runKeys(words, size)) windows.delete(key);
   }
   return { max, windows, sizes, fb };
 }
@@ -83,25 +82,41 @@ export function sameWindows(a: LeakIndex, b: LeakIndex): boolean {
   return true;
 }
 
-/** Markdown as words: comments, note marks and link targets gone, escapes and emphasis joined. */
+/**
+ * Markdown as words: comments and note marks gone, escapes and emphasis joined. (Link
+ * targets stay: the .md shows them, and the HTML check reads the page without them.) Every
+ * pattern here runs in linear time, however the text repeats.
+ */
 export function markdownWords(md: string): string[] {
-  const text = md
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\[\^[^\]\s]*\]/g, '')
-    .replace(/\]\([^)\s]*\)/g, ']')
+  const text = withoutComments(md)
+    .replace(/\[\^\d{1,9}\]/g, '')
     .replace(/[\\*_~`]/g, '');
   return normalWords(decodeHTML(text));
+}
+
+/** `<!-- … -->` removed; an unclosed `<!--` is left as text. Split rather than a regex: no rescanning. */
+function withoutComments(text: string): string {
+  const [first = '', ...rest] = text.split('<!--');
+  return (
+    first +
+    rest
+      .map((part) => {
+        const end = part.indexOf('-->');
+        return end < 0 ? `<!--${part}` : ` ${part.slice(end + 3)}`;
+      })
+      .join('')
+  );
 }
 
 const INLINE = /^(a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var|wbr)$/i;
 
 /** An HTML page as words: note marks dropped, inline tags joined, other tags as spaces, entities and CSS escapes decoded. */
 export function htmlWords(html: string): string[] {
+  // The page's own markup only: text in it is escaped (&lt;), and stylesheets cannot hold "</".
   const text = html
-    .replace(/<sup class="fnref(?:-sep)?">[\s\S]*?<\/sup>/g, '')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/gi, (_, open: string, css: string, close: string) => `${open}${unescapeCss(css)}${close}`)
-    .replace(/<\/?([a-zA-Z][\w-]*)[^>]*>/g, (_, name: string) => (INLINE.test(name) ? '' : ' '));
+    .replace(/<sup class="fnref(?:-sep)?">[^<]*(?:<a [^<>]*>[^<]*<\/a>)?<\/sup>/g, '')
+    .replace(/(<style[^>]*>)([^<]*)(<\/style>)/gi, (_, open: string, css: string, close: string) => `${open}${unescapeCss(css)}${close}`)
+    .replace(/<\/?([a-zA-Z][\w-]*)[^<>]*>/g, (_, name: string) => (INLINE.test(name) ? '' : ' '));
   return normalWords(decodeHTML(text));
 }
 
@@ -118,10 +133,11 @@ export function checkNoLeak(audience: Audience, index: LeakIndex, out: PacketTex
   const found = new Map<WithheldText, string>();
   for (const words of [markdownWords(out.markdown), htmlWords(out.html), normalWords(out.front.join('\n'))]) {
     for (const size of index.sizes) {
-      for (const w of windowsOf(words, size)) {
-        const t = index.windows.get(w);
-        if (t && !found.has(t)) found.set(t, w);
-      }
+      runKeys(words, size).forEach((key, at) => {
+        const hit = index.windows.get(key);
+        // A key is a hash: the words themselves decide.
+        if (hit && !found.has(hit.from) && hit.words === words.slice(at, at + size).join(' ')) found.set(hit.from, hit.words);
+      });
     }
   }
   if (found.size === 0) return;

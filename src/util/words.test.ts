@@ -1,6 +1,6 @@
 // Texts that read the same give the same words, however they were typed.
 import { describe, expect, it } from 'vitest';
-import { normalWords } from './words.js';
+import { normalWords, runKeys } from './words.js';
 
 describe('normalWords', () => {
   const plain = ['alibabas', 'staff', 'expect', 'a', 'subpoena', 'in', 'july'];
@@ -19,5 +19,17 @@ describe('normalWords', () => {
 
   it('keeps digits and letters of any script', () => {
     expect(normalWords('28.8m exchanges — 二〇二六')).toEqual(['28', '8m', 'exchanges', '二〇二六']);
+  });
+});
+
+describe('runKeys', () => {
+  it('gives equal runs equal keys and different runs different ones, wherever they are', () => {
+    const words = normalWords('the committee privately expects a subpoena and the committee privately expects a vote');
+    const keys = runKeys(words, 5);
+    expect(keys).toHaveLength(words.length - 4);
+    expect(keys[0]).toBe(keys[7]); // "the committee privately expects a", twice
+    expect(new Set(keys).size).toBe(keys.length - 1);
+    expect(runKeys(['a', 'b'], 3)).toHaveLength(0);
+    expect(runKeys(['b', 'a'], 2)[0]).not.toBe(runKeys(['a', 'b'], 2)[0]); // order counts
   });
 });

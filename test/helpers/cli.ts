@@ -12,12 +12,13 @@ export interface Run {
   stderr: string;
 }
 
-/** `input`: what the CLI reads on standard input (none: an empty pipe). */
+/** `input`: what the CLI reads on standard input (none: an empty pipe); `prefix`: as for start(). */
 export function run(
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; input?: string | Uint8Array } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; input?: string | Uint8Array; prefix?: string[] } = {},
 ): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const [command, ...before] = [...(opts.prefix ?? []), process.execPath];
+  const r = spawnSync(command as string, [...before, BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     input: opts.input,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },

@@ -8,7 +8,7 @@ const REGION = /^[a-z][a-z0-9-]*$/;
 
 /** Visible characters of rendered Markdown: footnote references, escapes and emphasis removed. */
 export function visibleText(markdown: string): string {
-  return unescapeMarkdown(markdown.replace(/\[\^[^\]]+\]/g, '').replace(/(?<!\\)[*_]/g, ''))
+  return unescapeMarkdown(markdown.replace(/\[\^\d{1,9}\]/g, '').replace(/(?<!\\)[*_]/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
