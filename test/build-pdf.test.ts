@@ -101,9 +101,11 @@ describe('PDFs of the shipped packets', () => {
     expect(titles).toEqual(expect.arrayContaining(["Anthropic's Allegation Against Alibaba", 'Summary', "Who's who", 'Timeline', 'Notes']));
   });
 
-  it('keeps staff analysis out of the public talking points', () => {
-    const t = text(join(outA, 'press-points.pdf')).replace(/\s+/g, ' ');
-    expect(t).toContain('PUBLIC — CLEARED FOR RELEASE');
+  it('keeps staff analysis out of the public talking points, marked as a draft nobody has cleared', () => {
+    const file = join(outA, 'press-points.pdf');
+    const t = text(file).replace(/\s+/g, ' ');
+    expect(t.match(/PUBLIC — DRAFT, NOT YET CLEARED FOR RELEASE/g)).toHaveLength(2 * pages(file));
+    expect(t.replace(/NOT YET CLEARED FOR RELEASE/g, '')).not.toMatch(/CLEARED FOR RELEASE/i);
     expect(t).not.toContain('Treat every figure as Anthropic');
     expect(t).not.toContain('Staff assessment');
   });
