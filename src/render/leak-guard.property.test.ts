@@ -165,6 +165,9 @@ function leaked(output: string, texts: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Internal data, a template body and a partial made from it. */
+const cases = internalData.chain((d) => fc.tuple(fc.constant(d), template(d.texts), template(d.texts)));
+
 const htmlText = (html: string) => html.replace(/<style[^>]*>[^<]*<\/style>/g, '').replace(/<[^>]*>/g, ' ');
 
 async function render(data: { files: Record<string, string> }, body: string[], partial: string[]) {
@@ -186,16 +189,13 @@ describe('leak guard: property', () => {
     let rendered = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(
-        internalData.chain((d) => fc.tuple(fc.constant(d), template(d.texts), template(d.texts))),
-        async ([data, body, partial]) => {
-          const packet = await render(data, body, partial);
-          if (!packet) return void refused++;
-          rendered++;
-          expect(leaked(packet.markdown, data.texts)).toBeUndefined();
-          expect(leaked(htmlText(packetHtml(packet)), data.texts)).toBeUndefined();
-        },
-      ),
+      fc.asyncProperty(cases, async ([data, body, partial]) => {
+        const packet = await render(data, body, partial);
+        if (!packet) return void refused++;
+        rendered++;
+        expect(leaked(packet.markdown, data.texts)).toBeUndefined();
+        expect(leaked(htmlText(packetHtml(packet)), data.texts)).toBeUndefined();
+      }),
       { numRuns: 200 },
     );
     // Both outcomes happen: the property is not passing by refusing everything.
@@ -215,18 +215,15 @@ describe('leak guard: property', () => {
       session = await launchBrowser({});
       let printed = 0;
       await fc.assert(
-        fc.asyncProperty(
-          internalData.chain((d) => fc.tuple(fc.constant(d), template(d.texts), template(d.texts))),
-          async ([data, body, partial]) => {
-            const packet = await render(data, body, partial);
-            if (!packet) return;
-            const job = pdfJob(packet);
-            const pdf = join(dir, `p${printed++}.pdf`);
-            writeFileSync(pdf, await (session as BrowserSession).print(job.html(), pdfOptions(job.audience, job.stamp)));
-            const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
-            expect(leaked(text, data.texts)).toBeUndefined();
-          },
-        ),
+        fc.asyncProperty(cases, async ([data, body, partial]) => {
+          const packet = await render(data, body, partial);
+          if (!packet) return;
+          const job = pdfJob(packet);
+          const pdf = join(dir, `p${printed++}.pdf`);
+          writeFileSync(pdf, await (session as BrowserSession).print(job.html(), pdfOptions(job.audience, job.stamp)));
+          const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+          expect(leaked(text, data.texts)).toBeUndefined();
+        }),
         { numRuns: 6 },
       );
       expect(printed).toBeGreaterThan(0);

@@ -1,9 +1,9 @@
 // The leak guard's second half: text an audience may not see, pasted into its template in
 // any form, refuses the packet at the withheld item's file:line; text it may see does not.
 import { describe, expect, it } from 'vitest';
-import { audience, FRONT, fixtureFactBase, SECRET, STAMP, shippedPartials } from '../../test/fixtures/render.js';
+import { audience, FRONT, fixtureFactBase, INTERNAL_FRONT, SECRET, STAMP, shippedPartials } from '../../test/fixtures/render.js';
 import { REPO } from '../../test/helpers/cli.js';
-import { UserError } from '../errors.js';
+import { userErrorOf } from '../../test/helpers/errors.js';
 import { openProject } from '../project.js';
 import { buildLeakIndex, htmlWords, markdownWords, WINDOW } from './leak-guard.js';
 import { renderPacket } from './packet.js';
@@ -54,15 +54,7 @@ async function render(body: string, opts: { front?: string; partials?: Partial[]
   });
 }
 
-async function refusal(body: string, opts: { front?: string; partials?: Partial[] } = {}): Promise<UserError> {
-  try {
-    await render(body, opts);
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected the packet to be refused');
-}
+const refusal = (body: string, opts: { front?: string; partials?: Partial[] } = {}) => userErrorOf(render(body, opts));
 
 describe('leak guard: withheld text pasted into a public packet', () => {
   it.each([
@@ -131,7 +123,7 @@ describe('leak guard: withheld text pasted into a public packet', () => {
   });
 
   it('lets an internal packet print internal text', async () => {
-    const p = await render(`${ANALYSIS}\n`, { front: FRONT.replace('public', 'internal').replace('Public — draft', 'Internal') });
+    const p = await render(`${ANALYSIS}\n`, { front: INTERNAL_FRONT });
     expect(p.markdown).toContain('Staff judge');
   });
 });

@@ -3,31 +3,25 @@
 // every connect() and every datagram sent by briefbook and the browser, and a listener on
 // 127.0.0.1 counts connection attempts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureProject } from '../fixtures/render.js';
 import { start } from '../helpers/cli.js';
-import { hasBrowser } from '../helpers/hardening.js';
+import { countingListener, hasBrowser } from '../helpers/hardening.js';
 import { testdir } from '../helpers/testdir.js';
 
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
 
 describe.skipIf(!hasBrowser || !hasStrace)('network: the PDF build', () => {
-  let server: Server;
-  let connections = 0;
+  let listener: Awaited<ReturnType<typeof countingListener>>;
   let port = 0;
 
   beforeAll(async () => {
-    server = createServer((socket) => {
-      connections++;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as { port: number }).port;
+    listener = await countingListener();
+    port = listener.port;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => listener?.close());
 
   function project(): string {
     const files = fixtureProject();
@@ -47,13 +41,12 @@ describe.skipIf(!hasBrowser || !hasStrace)('network: the PDF build', () => {
   it('refuses a stylesheet that would fetch, at its line', async () => {
     const root = project();
     const css = join(root, 'templates/styles/briefbook.css');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(css, `${readFileSync(css, 'utf8')}\n@import url(http://127.0.0.1:${port}/sheet.css);\n`);
     const lines = readFileSync(css, 'utf8').split('\n').length - 1;
     const r = await start(['build', '-a', 'press', '-f', 'pdf'], { cwd: root }).done;
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`templates/styles/briefbook.css:${lines}:1: error: stylesheet: @import would fetch another stylesheet`);
-    expect(connections).toBe(0);
+    expect(listener.count()).toBe(0);
   });
 
   it('looks up no name and connects nowhere, for the page or for Chromium itself', async () => {
@@ -77,6 +70,6 @@ describe.skipIf(!hasBrowser || !hasStrace)('network: the PDF build', () => {
     // datagram socket's connect(), which sends nothing); anything else fails the test.
     expect(inet.filter((l) => !/connect\(\d+, \{sa_family=AF_INET6, sin6_port=htons\(443\).*"2001:4860:4860::8888"/.test(l))).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(connections).toBe(0);
+    expect(listener.count()).toBe(0);
   });
 });

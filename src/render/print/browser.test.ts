@@ -1,32 +1,24 @@
 // The PDF renderer is shut off from the network: a page full of ways to reach a server
 // (links, stylesheets, imports, fonts, images, frames, preconnect and prefetch hints, a
 // refresh) opens no connection to it, by address or by name. Real Chromium.
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingListener, hasBrowser, REAL_BROWSER } from '../../../test/helpers/hardening.js';
 import { type BrowserSession, launchBrowser } from './browser.js';
 
-const BROWSER = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(BROWSER))('the PDF renderer', () => {
-  let server: Server;
-  let connections = 0;
+describe.skipIf(!hasBrowser)('the PDF renderer', () => {
+  let listener: Awaited<ReturnType<typeof countingListener>>;
   let port = 0;
   let session: BrowserSession;
 
   beforeAll(async () => {
-    server = createServer((socket) => {
-      connections++;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as { port: number }).port;
-    session = await launchBrowser({ executable: BROWSER });
+    listener = await countingListener();
+    port = listener.port;
+    session = await launchBrowser({ executable: REAL_BROWSER });
   });
 
   afterAll(async () => {
     await session?.close();
-    await new Promise((resolve) => server.close(resolve));
+    await listener?.close();
   });
 
   it('opens no connection of any kind, whatever the page asks for', async () => {
@@ -45,6 +37,6 @@ describe.skipIf(!existsSync(BROWSER))('the PDF renderer', () => {
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     // Hints and lookups are asynchronous: give any that were started time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(connections).toBe(0);
+    expect(listener.count()).toBe(0);
   });
 });

@@ -3,8 +3,8 @@
 // leak guard) has let it through. Here the selection is broken on purpose: it hands the
 // template the whole fact base.
 import { describe, expect, it, vi } from 'vitest';
-import { audience, FRONT, fixtureFactBase, SECRET, STAMP, shippedPartials } from '../../../test/fixtures/render.js';
-import { UserError } from '../../errors.js';
+import { audience, FRONT, fixtureFactBase, INTERNAL_FRONT, SECRET, STAMP, shippedPartials } from '../../../test/fixtures/render.js';
+import { userError } from '../../../test/helpers/errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { changesView } from './changes-view.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -19,15 +19,7 @@ const fb = fixtureFactBase();
 const render = (body: string, extra: Partial<Parameters<typeof renderMarkdown>[0]> = {}) =>
   renderMarkdown({ audience: audience(body, FRONT), factBase: fb, partials: shippedPartials(), stamp: STAMP, ...extra });
 
-function refusal(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected the render to be refused');
-}
+const refusal = userError;
 
 describe('taint: helpers refuse an item above the audience even when the selection hands it over', () => {
   it.each([
@@ -100,7 +92,7 @@ describe('taint: template values carry their item’s sensitivity into every way
     expect(pub).toContain('[]');
     expect(pub).not.toContain('Staff doubt');
     const staff = renderMarkdown({
-      audience: audience(body, FRONT.replace('public', 'internal').replace('Public — draft', 'Internal')),
+      audience: audience(body, INTERNAL_FRONT),
       factBase: noted,
       partials: [],
       stamp: STAMP,
@@ -112,7 +104,7 @@ describe('taint: template values carry their item’s sensitivity into every way
   it('records the most sensitive thing printed, for the banner', () => {
     const internal = (body: string) =>
       renderMarkdown({
-        audience: audience(body, FRONT.replace('public', 'internal').replace('Public — draft', 'Internal')),
+        audience: audience(body, INTERNAL_FRONT),
         factBase: fb,
         partials: [],
         stamp: STAMP,
