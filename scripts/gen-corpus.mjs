@@ -334,7 +334,14 @@ for (let a = 0; a < AUDIENCES; a++) {
   const title = `${g.name.replace(/-/g, ' ')} ${a}`;
   writeFileSync(
     join(dir, 'templates', 'audiences', `${g.name}-${a}.md`),
-    front({ title, ...g.front, banner: `${g.front.sensitivity} — corpus packet ${a}`, tags, sections: g.sections }) + g.body,
+    // Public packets are drafts: nobody has cleared a generated packet for release.
+    front({
+      title,
+      ...g.front,
+      banner: `${g.front.sensitivity} — ${g.front.sensitivity === 'public' ? 'draft ' : ''}corpus packet ${a}`,
+      tags,
+      sections: g.sections,
+    }) + g.body,
   );
 }
 

@@ -101,9 +101,11 @@ describe('PDFs of the shipped packets', () => {
     expect(titles).toEqual(expect.arrayContaining(["Anthropic's Allegation Against Alibaba", 'Summary', "Who's who", 'Timeline', 'Notes']));
   });
 
-  it('keeps staff analysis out of the public talking points', () => {
-    const t = text(join(outA, 'press-points.pdf')).replace(/\s+/g, ' ');
-    expect(t).toContain('PUBLIC — CLEARED FOR RELEASE');
+  it('keeps staff analysis out of the public talking points, marked as a draft nobody has cleared', () => {
+    const file = join(outA, 'press-points.pdf');
+    const t = text(file).replace(/\s+/g, ' ');
+    expect(t.match(/PUBLIC — DRAFT, NOT YET CLEARED FOR RELEASE/g)).toHaveLength(2 * pages(file));
+    expect(t.replace(/NOT YET CLEARED FOR RELEASE/g, '')).not.toMatch(/CLEARED FOR RELEASE/i);
     expect(t).not.toContain('Treat every figure as Anthropic');
     expect(t).not.toContain('Staff assessment');
   });
@@ -134,7 +136,7 @@ describe('PDFs of a fixture project', () => {
     const before = readFileSync(join(fixture, 'out/press.pdf'));
     const press = readFileSync(join(fixture, 'templates/audiences/press.md'), 'utf8');
     const long = press
-      .replace('banner: Public', `banner: Public\npageLimit: 1`)
+      .replace('banner: Public — draft', `banner: Public — draft\npageLimit: 1`)
       .replace('## If asked', `${'Filler paragraph.\n\n'.repeat(120)}## If asked`);
     writeFileSync(join(fixture, 'templates/audiences/press.md'), long);
     const r = run(['build', '-a', 'press', '-f', 'pdf'], { cwd: fixture, timeout: 120_000 });

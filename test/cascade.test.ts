@@ -12,7 +12,7 @@ title: Cascade check
 audience: Staff
 genre: brief
 sensitivity: public
-banner: Public
+banner: Public — draft
 ---
 {{> title-block}}
 
@@ -72,7 +72,9 @@ describe('template cascade', () => {
   });
 
   it('reports a stylesheet that no layer has', () => {
-    const root = project({ 'templates/audiences/check.md': AUDIENCE.replace('banner: Public\n', 'banner: Public\nstyles: [house.css]\n') });
+    const root = project({
+      'templates/audiences/check.md': AUDIENCE.replace('banner: Public — draft\n', 'banner: Public — draft\nstyles: [house.css]\n'),
+    });
     const r = run(['build', '-f', 'html'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('templates/audiences/check.md:7:1: error: stylesheet "house.css" not found in templates/styles/');

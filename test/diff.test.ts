@@ -227,7 +227,7 @@ title: Press points
 audience: Press office
 genre: talking-points
 sensitivity: public
-banner: PUBLIC
+banner: PUBLIC DRAFT
 ---
 {{title}}
 `;

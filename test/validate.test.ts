@@ -167,6 +167,32 @@ const CASES: Case[] = [
     message: /not valid UTF-8/,
   },
   {
+    name: 'a blank statement (it would turn the line above it into a heading)',
+    files: { 'data/facts.yaml': `facts:\n${fact('a').replace('A statement about a.', '" "')}` },
+    file: 'data/facts.yaml',
+    line: 3,
+    column: 16,
+    message: /the text is blank: it has no visible characters/,
+  },
+  {
+    name: 'a question answered only with control characters',
+    files: {
+      'data/facts.yaml': `facts:\n${fact('a')}questions:\n  - id: q.a\n    question: Why?\n    answer: "\\u0007\\u200b \\t"\n    facts: [a]\n`,
+    },
+    file: 'data/facts.yaml',
+    line: 10,
+    column: 13,
+    message: /the text is blank/,
+  },
+  {
+    name: 'a range with min above max',
+    files: { 'data/facts.yaml': `facts:\n${fact('a')}    value: { min: 5, max: 1, unit: accounts }\n` },
+    file: 'data/facts.yaml',
+    line: 7,
+    column: 27,
+    message: /max \(1\) is below min \(5\); a range runs from min up to max/,
+  },
+  {
     name: 'a BOM does not shift locations',
     files: { 'data/facts.yaml': `\uFEFFfacts:\n${fact('a')}    colour: red\n` },
     file: 'data/facts.yaml',

@@ -38,7 +38,10 @@ export const COMMANDS = [
   completion,
 ] as unknown as CommandModule[];
 
-export async function main(args = hideBin(process.argv)): Promise<void> {
+export async function main(raw = hideBin(process.argv)): Promise<void> {
+  // `briefbook list facts --json | head -c1`: the reader is gone; stop writing, quietly.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', quietWhenClosed);
+  const args = stdinArgs(raw);
   const parser = yargs(args)
     .scriptName('briefbook')
     .usage('$0 <command> [options]\n\nTurn a sourced YAML fact base into briefing packets per audience.')
@@ -62,6 +65,8 @@ export async function main(args = hideBin(process.argv)): Promise<void> {
     .completion('completion-script', false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Docs: README.md. Exit codes: 0 ok, 1 bad input, 2 bad command line.')
+    // After `--`, arguments are left in `_` for the command (diff takes them as paths); any
+    // other command given them refuses them (.strict()).
     .fail((msg, err) => {
       // yargs calls this for its own parse errors (msg, or a YError from validation and
       // .coerce()) and for errors thrown by handlers (err, passed through as they are).
@@ -74,4 +79,16 @@ export async function main(args = hideBin(process.argv)): Promise<void> {
     printError(err);
     process.exitCode = exitCodeFor(err);
   }
+}
+
+/** `diff -`: the lone "-" (before any `--`) means standard input; yargs would lose it. */
+function stdinArgs(args: readonly string[]): string[] {
+  const command = args.indexOf('diff');
+  const end = args.indexOf('--');
+  return args.map((a, i) => (a === '-' && command >= 0 && i > command && (end < 0 || i < end) ? diff.STDIN_ARG : a));
+}
+
+function quietWhenClosed(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+  throw e;
 }

@@ -1,7 +1,31 @@
 // Terminal output: results on stdout, everything else on stderr; colour only on a
-// terminal and never when NO_COLOR is set (https://no-color.org).
+// terminal and never when NO_COLOR is set (https://no-color.org). Everything printed goes
+// through out()/err(), which escape control characters from the data (util/terminal.ts);
+// the only escape sequences that reach the terminal are the colours painted here.
 import { relative } from 'node:path';
 import { type Diagnostic, formatDiagnostic, formatLocation, UsageError, UserError } from '../errors.js';
+import { forTerminal } from '../util/terminal.js';
+
+// paint() marks its colours with private-use characters; out()/err() turn the marks into
+// SGR sequences after escaping everything else, so data cannot carry a sequence through.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const COLOURS = new Set(['1', '2', '22', '31', '32', '33', '36', '39']);
+const MARKED = /\uE000(\d{1,2})\uE001/g;
+
+function terminalText(text: string): string {
+  return forTerminal(text).replace(MARKED, (m, code: string) => (COLOURS.has(code) ? `\x1b[${code}m` : m));
+}
+
+/** Writes a result to stdout. */
+export function out(text: string): void {
+  process.stdout.write(terminalText(text));
+}
+
+/** Writes a message to stderr. */
+export function err(text: string): void {
+  process.stderr.write(terminalText(text));
+}
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
@@ -11,7 +35,8 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 
 export function paint(stream: NodeJS.WriteStream) {
   const on = useColor(stream);
-  const wrap = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  const mark = (code: number) => `${MARK_OPEN}${code}${MARK_CLOSE}`;
+  const wrap = (open: number, close: number) => (s: string) => (on ? `${mark(open)}${s}${mark(close)}` : s);
   return {
     red: wrap(31, 39),
     green: wrap(32, 39),
@@ -27,30 +52,29 @@ export function printDiagnostics(diags: readonly Diagnostic[], label: 'error' | 
   const tint = label === 'error' ? c.red : c.yellow;
   for (const d of diags) {
     const [head, ...rest] = formatDiagnostic(d, label).split('\n');
-    process.stderr.write(`${tint(head ?? '')}\n${rest.map((l) => `${c.dim(l)}\n`).join('')}`);
+    err(`${tint(head ?? '')}\n${rest.map((l) => `${c.dim(l)}\n`).join('')}`);
   }
 }
 
+/** JSON on stdout; the few characters JSON leaves raw that a terminal would act on become \uXXXX escapes. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  out(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Prints an error as the error boundary does: a user's mistake without a stack, a bug with one. */
-export function printError(err: unknown): void {
+export function printError(error: unknown): void {
   const c = paint(process.stderr);
-  if (err instanceof UsageError) {
-    process.stderr.write(`${c.red(`briefbook: ${err.message}`)}\nRun \`briefbook --help\` for usage.\n`);
-  } else if (err instanceof UserError) {
-    const [first] = err.diagnostics;
+  if (error instanceof UsageError) {
+    err(`${c.red(`briefbook: ${error.message}`)}\nRun \`briefbook --help\` for usage.\n`);
+  } else if (error instanceof UserError) {
+    const [first] = error.diagnostics;
     // A single located problem is the whole message; otherwise print the summary first.
-    if (!(err.diagnostics.length === 1 && first && err.message.startsWith(formatLocation(first)))) {
-      process.stderr.write(`${c.red(`error: ${err.message}`)}\n${err.hint ? c.dim(`  hint: ${err.hint}\n`) : ''}`);
+    if (!(error.diagnostics.length === 1 && first && error.message.startsWith(formatLocation(first)))) {
+      err(`${c.red(`error: ${error.message}`)}\n${error.hint ? c.dim(`  hint: ${error.hint}\n`) : ''}`);
     }
-    printDiagnostics(err.diagnostics, 'error');
+    printDiagnostics(error.diagnostics, 'error');
   } else {
-    process.stderr.write(
-      `${c.red('briefbook hit an unexpected error; this is a bug, please report it with the output below.')}\n${causeChain(err)}\n`,
-    );
+    err(`${c.red('briefbook hit an unexpected error; this is a bug, please report it with the output below.')}\n${causeChain(error)}\n`);
   }
 }
 

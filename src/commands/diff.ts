@@ -4,7 +4,7 @@ import { compareSides } from '../diff/compare-sides.js';
 import { formatMarkdown } from '../diff/format-md.js';
 import { type Colors, formatText } from '../diff/format-text.js';
 import { type DiffResult, hasChanges } from '../diff/result.js';
-import { Repo, readSides, resolveSides, type SideContext } from '../diff/sides.js';
+import { Repo, readSides, resolveSides, type SideArg, type SideContext } from '../diff/sides.js';
 import { UserError } from '../errors.js';
 import type { Kind, Sensitivity } from '../facts/kinds.js';
 import { openProject, type Project } from '../project.js';
@@ -14,10 +14,10 @@ export interface DiffOptions {
   project?: Project;
   /** Where relative paths on the command line start (default: process.cwd()). */
   cwd?: string;
-  /** FROM: a revision, folder or fact file (default HEAD). */
-  from?: string;
+  /** FROM: a revision, folder or fact file (default HEAD); see SideArg for paths only and standard input. */
+  from?: SideArg;
   /** TO: a revision, folder or fact file (default: the working tree). */
-  to?: string;
+  to?: SideArg;
   kinds?: readonly Kind[];
   tag?: string;
   /** Only what this audience (templates/audiences/NAME.md) may see. */
@@ -42,7 +42,7 @@ export async function diff(opts: DiffOptions = {}): Promise<DiffResult> {
       return project;
     },
   };
-  const args = [opts.from, opts.to].filter((a): a is string => a !== undefined);
+  const args = [opts.from, opts.to].filter((a): a is SideArg => a !== undefined);
   if (opts.to !== undefined && opts.from === undefined) throw new UserError('TO given without FROM', { hint: 'give FROM first' });
   const repo = new Repo(ctx);
   const specs = await resolveSides(args, ctx, repo);

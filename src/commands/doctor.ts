@@ -11,7 +11,7 @@ import { loadFactBase } from '../facts/load.js';
 import type { Project } from '../project.js';
 import { fontStacks } from '../render/print/font-stacks.js';
 import { loadAudiences } from '../render/template-files/audiences.js';
-import { listTemplates } from '../render/template-files/cascade.js';
+import { listTemplates, readTemplate } from '../render/template-files/cascade.js';
 import { builtinTemplatesDir, packageRoot } from '../util/package-root.js';
 
 export interface Check {
@@ -146,8 +146,8 @@ async function wordCheck(): Promise<Check> {
 async function fontsCheck(project: Project | undefined, platform: NodeJS.Platform): Promise<Check> {
   const sheets = project
     ? await listTemplates(project, 'styles', '.css')
-    : [{ name: 'briefbook', path: `${builtinTemplatesDir()}/styles/briefbook.css`, file: 'briefbook.css', builtin: true }];
-  const css = (await Promise.all(sheets.map((s) => readFile(s.path, 'utf8').catch(() => '')))).join('\n');
+    : [{ name: 'briefbook', path: `${builtinTemplatesDir()}/styles/briefbook.css`, file: 'briefbook.css', root: builtinTemplatesDir() }];
+  const css = (await Promise.all(sheets.map((s) => readTemplate(s).catch(() => '')))).join('\n');
   const { stacks, embedded } = fontStacks(css);
   const wanted = [...new Set(stacks.map((s) => s[0]).filter((f): f is string => f !== undefined))];
   const fcList = await capture('fc-list', [':', 'family']);

@@ -1,12 +1,12 @@
 // `briefbook new audience NAME [--from AUDIENCE]`: a copy of an audience file (the
 // project's own, else a built-in) to customise, with its front matter explained.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
 import { parseAudience } from '../render/template-files/audiences.js';
-import { findTemplate, listTemplates } from '../render/template-files/cascade.js';
+import { findTemplate, listTemplates, readTemplate } from '../render/template-files/cascade.js';
 import { explainFrontMatter } from '../render/template-files/explain-front-matter.js';
 import { nearest } from '../util/closest.js';
 
@@ -46,7 +46,7 @@ export async function newAudience({ project, name, from = 'member-memo' }: NewAu
       hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}audiences to copy from: ${known.join(', ') || '(none)'}`,
     });
   }
-  const text = (await readFile(source.path, 'utf8')).replace(/^\uFEFF/, '');
+  const text = await readTemplate(source);
   // Refuses a broken original with its own located errors, before anything is written.
   parseAudience(from, source.file, text);
   const { matter: yamlText, content } = matter(text, { engines: { yaml: () => ({}) } as never });

@@ -7,6 +7,8 @@ export interface GitBlob {
   /** Path relative to the repository top, with forward slashes. */
   path: string;
   oid: string;
+  /** Size in bytes, known before the blob is read. */
+  size: number;
 }
 
 const text = (b: Buffer) => b.toString('utf8').trim();
@@ -64,15 +66,15 @@ export async function isShallow(top: string): Promise<boolean> {
 export async function listBlobs(top: string, commit: string, dir: string): Promise<GitBlob[]> {
   const pathspec = dir === '' ? [] : ['--', dir];
   // --literal-pathspecs: a data folder named "data[1]" or "*" means exactly that.
-  const out = await git(top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, ...pathspec]);
+  const out = await git(top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...pathspec]);
   const blobs: GitBlob[] = [];
   for (const entry of out.toString('utf8').split('\0')) {
     if (!entry) continue;
-    // "<mode> SP <type> SP <oid> TAB <path>"
+    // "<mode> SP <type> SP <oid> SP+ <size> TAB <path>"
     const tab = entry.indexOf('\t');
-    const [mode, type, oid] = entry.slice(0, tab).split(' ');
+    const [mode, type, oid, size] = entry.slice(0, tab).split(/ +/);
     if (type !== 'blob' || !oid || (mode !== '100644' && mode !== '100755')) continue;
-    blobs.push({ path: entry.slice(tab + 1), oid });
+    blobs.push({ path: entry.slice(tab + 1), oid, size: Number(size) });
   }
   return blobs;
 }

@@ -100,7 +100,9 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
 /** Pairs identical files, then identical items of the remaining files, across the sides. */
 function pairUnits(filesA: readonly SourceFile[], filesB: readonly SourceFile[], split: boolean) {
   const shared: Unit[] = [];
-  const fileKey = (f: SourceFile) => `file:${f.size ?? ''}:${createHash('sha1').update(f.bytes).digest('hex')}`;
+  // A file left unread (too large, refused) has no bytes to compare: never the same as another.
+  const fileKey = (f: SourceFile) =>
+    f.size !== undefined || f.refused ? `unread:${f.path}` : `file:${createHash('sha1').update(f.bytes).digest('hex')}`;
   const poolB = pool(filesB.map((file) => ({ key: fileKey(file), file })));
   const restA: Unit[] = [];
   for (const file of filesA) {
@@ -133,7 +135,7 @@ function pool<T extends { key: string }>(units: readonly T[]) {
 }
 
 function splitUnit(u: Unit, split: boolean): Unit[] {
-  if (!split || u.file.size !== undefined) return [u];
+  if (!split || u.file.size !== undefined || u.file.refused) return [u];
   let text: string;
   try {
     text = utf8.decode(u.file.bytes);

@@ -2,20 +2,31 @@
 // tree, or a folder/file on disk, read into a list of fact files. Git is needed only
 // when a side is a revision.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { LIMITS } from '../facts/limits.js';
-import { isFactFile, listFactFiles } from '../facts/load.js';
+import { isFactFile, listFactFiles, readFactFile } from '../facts/load.js';
 import type { SourceFile } from '../facts/parse-file.js';
 import { CONFIG_FILE, openProject, type Project } from '../project.js';
+import { fence } from '../util/safe-read.js';
 import { type GitBlob, listBlobs, readBlobs, repoTop, resolveCommit, tryResolveCommit } from './git-objects.js';
 import type { Side } from './load-pair.js';
 
 export type SideSpec =
   | { type: 'revision'; label: string; commit: string }
   | { type: 'worktree'; label: string }
-  | { type: 'path'; label: string; abs: string };
+  | { type: 'path'; label: string; abs: string }
+  | { type: 'stdin'; label: string; file: SourceFile };
+
+/**
+ * A side as given: a revision or a path (whichever exists), a path only (named after `--`
+ * on the command line, so never taken for a revision), or one fact file read from standard
+ * input (`-`), already read by the caller: no more than a fact file may hold.
+ */
+export type SideArg = string | { path: string } | { stdin: { bytes: Uint8Array; size?: number } };
+
+export const STDIN_LABEL = 'standard input';
 
 export const WORKTREE = 'working tree';
 
@@ -71,7 +82,7 @@ function projectRoot(ctx: SideContext): string | undefined {
 }
 
 /** No argument: HEAD vs the working tree; one: REV vs the working tree; two: FROM vs TO. */
-export async function resolveSides(args: readonly string[], ctx: SideContext, repo: Repo): Promise<[SideSpec, SideSpec]> {
+export async function resolveSides(args: readonly SideArg[], ctx: SideContext, repo: Repo): Promise<[SideSpec, SideSpec]> {
   const worktree: SideSpec = { type: 'worktree', label: WORKTREE };
   if (args.length === 0) return [await classify('HEAD', ctx, repo), worktree];
   const from = await classify(args[0] as string, ctx, repo);
@@ -79,7 +90,20 @@ export async function resolveSides(args: readonly string[], ctx: SideContext, re
   return [from, await classify(args[1] as string, ctx, repo)];
 }
 
-async function classify(arg: string, ctx: SideContext, repo: Repo): Promise<SideSpec> {
+async function classify(given: SideArg, ctx: SideContext, repo: Repo): Promise<SideSpec> {
+  if (typeof given === 'object' && 'stdin' in given) {
+    return { type: 'stdin', label: STDIN_LABEL, file: { path: '-', bytes: given.stdin.bytes, size: given.stdin.size } };
+  }
+  if (typeof given === 'object') {
+    const abs = resolve(ctx.cwd, given.path);
+    if (!existsSync(abs)) {
+      throw new UserError(`no file or folder "${given.path}"`, {
+        hint: 'after `--` every argument is a file or folder (not a revision); put revisions before the `--`',
+      });
+    }
+    return { type: 'path', label: given.path, abs };
+  }
+  const arg = given;
   const abs = resolve(ctx.cwd, arg);
   const onDisk = arg !== '' && existsSync(abs);
   const top = await repo.maybeRoot();
@@ -106,7 +130,8 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
   const listed = await Promise.all(
     specs.map(async (spec) => (spec.type === 'revision' ? await listBlobs(await repo.root(), spec.commit, await repo.dataPath()) : [])),
   );
-  const wanted = listed.flat().filter((b) => isFactFile(b.path));
+  // Oversized blobs are never read: parseFactFile refuses them by their size alone.
+  const wanted = listed.flat().filter((b) => isFactFile(b.path) && b.size <= LIMITS.fileBytes);
   const blobs =
     wanted.length > 0
       ? await readBlobs(
@@ -118,41 +143,40 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
     if (spec.type === 'revision') {
       const files = entries
         .filter((b) => isFactFile(b.path))
-        .map((b) => ({ path: `${spec.label}:${b.path}`, bytes: blobs.get(b.oid) as Buffer }));
-      return { label: spec.label, files: files.map(capped) };
+        .map((b) => ({
+          path: `${spec.label}:${b.path}`,
+          bytes: blobs.get(b.oid) ?? new Uint8Array(),
+          ...(b.size > LIMITS.fileBytes ? { size: b.size } : {}),
+        }));
+      return { label: spec.label, files };
     }
+    if (spec.type === 'stdin') return { label: spec.label, files: [spec.file] };
     if (spec.type === 'worktree') {
       const project = ctx.project();
-      return { label: spec.label, files: await readFolder(project.dataDir, project.root) };
+      return { label: spec.label, files: await readFolder(project.dataDir, project.root, fence(project.root, project.dataDir)) };
     }
     return { label: spec.label, files: await readPath(spec.abs, ctx.cwd) };
   };
   return [await read(specs[0], listed[0] ?? []), await read(specs[1], listed[1] ?? [])];
 }
 
-/** A folder that is a brief project (briefbook.yaml or data/) means its data folder; any other folder is a data folder. */
+/**
+ * A folder that is a brief project (briefbook.yaml or data/) means its data folder; any other
+ * folder is a data folder. Files in it are read as the loader reads them (facts/load.ts): a
+ * link leading out of the folder, or something that is not a regular file, is refused
+ * unread. A file named on the command line may be anywhere, but must be a regular file.
+ */
 async function readPath(abs: string, cwd: string): Promise<SourceFile[]> {
   const info = await stat(abs);
-  if (!info.isDirectory()) return [await readOne(abs, shown(abs, cwd))];
+  if (!info.isDirectory()) return [await readFactFile({ abs }, shown(abs, cwd), undefined)];
   const isProject = existsSync(join(abs, CONFIG_FILE)) || existsSync(join(abs, 'data'));
   const dataDir = isProject ? openProject(abs).dataDir : abs;
-  return readFolder(dataDir, cwd);
+  return readFolder(dataDir, cwd, abs);
 }
 
-async function readFolder(dataDir: string, base: string): Promise<SourceFile[]> {
-  const paths = await listFactFiles(dataDir);
-  return Promise.all(paths.map((p) => readOne(p, shown(p, base))));
-}
-
-async function readOne(abs: string, path: string): Promise<SourceFile> {
-  const { size } = await stat(abs);
-  // Never read an oversized file: parseFactFile refuses it by its size alone.
-  if (size > LIMITS.fileBytes) return { path, bytes: new Uint8Array(), size };
-  return { path, bytes: await readFile(abs) };
-}
-
-function capped(f: SourceFile): SourceFile {
-  return f.bytes.byteLength > LIMITS.fileBytes ? { path: f.path, bytes: new Uint8Array(), size: f.bytes.byteLength } : f;
+async function readFolder(dataDir: string, base: string, root: string): Promise<SourceFile[]> {
+  const listed = await listFactFiles(dataDir, root);
+  return Promise.all(listed.map((l) => readFactFile(l, shown(l.abs, base), root)));
 }
 
 function shown(abs: string, base: string): string {

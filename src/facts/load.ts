@@ -1,8 +1,8 @@
 // Reading a fact base from disk (or from any list of files, e.g. git blobs for diffs).
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
+import { fence, type Listed, listFiles, readSafely } from '../util/safe-read.js';
 import { assemble, type Report } from './assemble.js';
 import type { FactBase } from './factbase.js';
 import { LIMITS } from './limits.js';
@@ -15,35 +15,43 @@ export interface Loaded {
 
 export const isFactFile = (name: string) => /\.ya?ml$/i.test(name);
 
-/** Every fact file under `dataDir`, sorted by path so results never depend on the disk. */
-export async function listFactFiles(dataDir: string): Promise<string[]> {
-  let entries: string[];
+/**
+ * Every fact file under `dataDir`, sorted by path so results never depend on the disk. Links
+ * leading outside `root` (the project) are listed with their refusal (safe-read.ts).
+ */
+export async function listFactFiles(dataDir: string, root = dataDir): Promise<Listed[]> {
   try {
-    entries = (await readdir(dataDir, { recursive: true })) as string[];
+    return await listFiles(dataDir, root, isFactFile);
   } catch (e) {
     throw new UserError(`cannot read the data folder ${dataDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
       hint: 'create it, or point briefbook at your project with -C DIR',
       cause: e,
     });
   }
-  return entries
-    .filter(isFactFile)
-    .map((p) => join(dataDir, p))
-    .sort();
 }
 
-/** Reads files, refusing oversized ones before reading them into memory. */
+/**
+ * One fact file as the loader takes it. Nothing is read from a file that is too large, not a
+ * regular file, or a link out of `root`: parseFactFile reports it by its size or refusal.
+ */
+export async function readFactFile(listed: Listed, path: string, root: string | undefined): Promise<SourceFile> {
+  if (listed.refused) return { path, bytes: new Uint8Array(), refused: listed.refused };
+  try {
+    const r = await readSafely(listed.abs, { root, limit: LIMITS.fileBytes });
+    if ('refused' in r) return { path, bytes: new Uint8Array(), refused: r.refused };
+    if ('tooLarge' in r) return { path, bytes: new Uint8Array(), size: r.tooLarge };
+    return { path, bytes: r.bytes };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { path, bytes: new Uint8Array(), refused: { message: `cannot be read (${code})`, hint: 'check the file, or remove it' } };
+  }
+}
+
+/** The fact files of a project whose root is `root`; paths are shown relative to it. */
 export async function readFactFiles(root: string, dataDir: string): Promise<SourceFile[]> {
-  const paths = await listFactFiles(dataDir);
-  return Promise.all(
-    paths.map(async (abs) => {
-      const path = relative(root, abs).split(sep).join('/');
-      const { size } = await stat(abs);
-      // Never read an oversized file: parseFactFile refuses it by its size alone.
-      if (size > LIMITS.fileBytes) return { path, bytes: new Uint8Array(), size };
-      return { path, bytes: await readFile(abs) };
-    }),
-  );
+  const within = fence(root, dataDir);
+  const listed = await listFactFiles(dataDir, within);
+  return Promise.all(listed.map((l) => readFactFile(l, relative(root, l.abs).split(sep).join('/'), within)));
 }
 
 export function loadFromFiles(files: readonly SourceFile[]): Loaded {

@@ -17,6 +17,8 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Size on disk when the bytes were not read because the file is too large. */
   size?: number;
+  /** Why the file was not read at all (a link out of the project, not a regular file). */
+  refused?: { message: string; hint: string };
 }
 
 export interface ParsedFile {
@@ -35,6 +37,10 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
   const at = (line: number, column: number, message: string, hint: string, path = '') =>
     diags.push({ file: file.path, line, column, path, message, hint });
 
+  if (file.refused) {
+    at(1, 1, file.refused.message, file.refused.hint);
+    return nowhere;
+  }
   const size = file.size ?? file.bytes.byteLength;
   if (size > LIMITS.fileBytes) {
     // Just over the limit, "8.0 MB" would read as equal to it: give bytes then.

@@ -4,6 +4,17 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, KINDS, type Kind, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
 
+/**
+ * Text a reader will see: not empty, and not only spaces or invisible characters (a blank
+ * statement printed as a list item turns the line above it into a heading).
+ */
+const text = z
+  .string()
+  .min(1, 'is empty')
+  .refine((s) => /[^\s\p{Cc}\p{Cf}]/u.test(s), {
+    message: 'the text is blank: it has no visible characters (only spaces, line breaks or control characters)',
+  });
+
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lower-case letters, digits, ".", "_" and "-", e.g. "campaign.accounts"')
@@ -22,7 +33,7 @@ const period = z
   .strictObject({
     from: partialDate.optional(),
     to: partialDate.optional(),
-    text: z.string().optional().describe('How the sources put it, e.g. "late April to early June".'),
+    text: text.optional().describe('How the sources put it, e.g. "late April to early June".'),
   })
   .describe('A span of time; either end may be open.');
 
@@ -30,7 +41,7 @@ const sensitivity = z.enum(SENSITIVITIES).describe('Who may see it: public < int
 const status = z
   .enum(STATUSES)
   .describe('How established it is: confirmed, reported, alleged (one party claims it), disputed, denied, no-comment.');
-const tags = z.array(z.string().min(1)).describe('Topics, used by templates to pick facts.');
+const tags = z.array(text).describe('Topics, used by templates to pick facts.');
 
 const httpUrl = z
   .string()
@@ -40,19 +51,19 @@ const httpUrl = z
   .describe('An http(s) link; other schemes (javascript:, file:) are refused.');
 
 /** Who a document credits: an entity id, or a name (an outlet not in the fact base). */
-const party = z.string().min(1).describe('An entity id ("outlet.ft"), or the name of a news outlet that is not an entity.');
+const party = text.describe('An entity id ("outlet.ft"), or the name of a news outlet that is not an entity.');
 const origin = id.describe('The source the claim comes from (a letter, a statement, an official act), when this document relays it.');
 
 export const citation = z
   .strictObject({
     source: id.describe('The id of a source in the fact base.'),
-    quote: z.string().min(1).optional().describe('Exact words a party is reported to have said, as they appear in the source document.'),
+    quote: text.optional().describe('Exact words a party is reported to have said, as they appear in the source document.'),
     origin: origin.optional(),
     per: z
       .array(party)
       .optional()
       .describe('Who the document credits for this claim ("the FT, per 001"), instead of its `via`; [] for no one.'),
-    note: z.string().optional(),
+    note: text.optional(),
   })
   .describe('One source backing a statement, with an optional exact short quote.');
 
@@ -61,7 +72,7 @@ export const value = z
     number: z.number().optional().describe('A single figure.'),
     min: z.number().optional().describe('Lower bound of a range.'),
     max: z.number().optional().describe('Upper bound of a range.'),
-    unit: z.string().min(1).describe('What is counted, e.g. "accounts", "exchanges", "USD".'),
+    unit: text.describe('What is counted, e.g. "accounts", "exchanges", "USD".'),
     qualifier: z
       .enum(['exact', 'approximately', 'about', 'nearly', 'more-than', 'at-least', 'up-to', 'thousands', 'millions'])
       .optional()
@@ -70,12 +81,17 @@ export const value = z
   .refine((v) => v.number !== undefined || v.min !== undefined || v.max !== undefined || v.qualifier !== undefined, {
     message: 'a value needs number, or min/max, or a qualifier such as "thousands"',
   })
+  .superRefine((v, ctx) => {
+    if (v.min !== undefined && v.max !== undefined && v.min > v.max) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${v.max}) is below min (${v.min}); a range runs from min up to max` });
+    }
+  })
   .describe('A typed figure: a number or a range, with its unit.');
 
 const variant = z
   .strictObject({
     id: id.optional().describe('Optional stable id for the variant, unique within the fact.'),
-    statement: z.string().min(1).describe('This version of the fact, in our own words.'),
+    statement: text.describe('This version of the fact, in our own words.'),
     value: value.optional(),
     date: partialDate.optional(),
     period: period.optional(),
@@ -86,7 +102,7 @@ const variant = z
 export const fact = z
   .strictObject({
     id,
-    statement: z.string().min(1).describe('The fact in our own words; never a source sentence.'),
+    statement: text.describe('The fact in our own words; never a source sentence.'),
     value: value.optional(),
     date: partialDate.optional(),
     period: period.optional(),
@@ -98,30 +114,30 @@ export const fact = z
     entities: z.array(id).default([]).describe('Entities the fact is about.'),
     sources: z.array(citation).default([]),
     variants: z.array(variant).default([]),
-    links: z.array(z.strictObject({ title: z.string().min(1), url: httpUrl })).default([]),
-    note: z.string().optional().describe('Editorial note for reviewers; rendered only for internal audiences.'),
+    links: z.array(z.strictObject({ title: text, url: httpUrl })).default([]),
+    note: text.optional().describe('Editorial note for reviewers; rendered only for internal audiences.'),
   })
   .describe('A single sourced fact.');
 
 export const source = z
   .strictObject({
     id,
-    title: z.string().min(1),
-    publisher: z.string().optional().describe('Who published this document (outlet, site, agency).'),
+    title: text,
+    publisher: text.optional().describe('Who published this document (outlet, site, agency).'),
     date: partialDate.optional(),
-    document: z.string().optional().describe('The document file it is, relative to the sources folder.'),
+    document: text.optional().describe('The document file it is, relative to the sources folder.'),
     url: httpUrl.optional(),
     via: z.array(party).default([]).describe('Who it credits (outlets, forums): entity ids, or outlet names. See `relays`.'),
     relays: z.array(id).optional().describe('The origins `via` stands behind; unset: all it says. Its own account credits no one.'),
     kind: z.enum(SOURCE_KINDS).default('news'),
     sensitivity: sensitivity.default('public'),
-    note: z.string().optional(),
+    note: text.optional(),
   })
   .describe('A document facts cite.');
 
 export const membership = z.strictObject({
   committee: id.describe('Entity id of the committee or subcommittee.'),
-  title: z.string().optional().describe('Chairman, Ranking Member…'),
+  title: text.optional().describe('Chairman, Ranking Member…'),
   side: z.enum(['majority', 'minority']).optional(),
   rank: z.number().int().positive().optional(),
 });
@@ -129,22 +145,22 @@ export const membership = z.strictObject({
 export const entity = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: text,
     kind: z.enum(ENTITY_KINDS).describe('An `outlet` is a news organisation; a `forum` or `aggregator` is not one.'),
-    called: z.string().min(1).optional().describe('How a sentence names it, when not by its bare name: "the Financial Times".'),
-    description: z.string().optional(),
-    roles: z.array(z.string().min(1)).default([]).describe('Roles in plain words, e.g. "Chairman, Senate Banking Committee".'),
+    called: text.optional().describe('How a sentence names it, when not by its bare name: "the Financial Times".'),
+    description: text.optional(),
+    roles: z.array(text).default([]).describe('Roles in plain words, e.g. "Chairman, Senate Banking Committee".'),
     parent: id.optional().describe('Entity this one belongs to (a lab to its company, a subcommittee to its committee).'),
     record: id
       .optional()
       .describe('The generated record (e.g. an imported legislator) this hand-written entity is the same as; packets use its details.'),
-    party: z.string().optional(),
-    state: z.string().optional(),
+    party: text.optional(),
+    state: text.optional(),
     chamber: z.enum(['senate', 'house']).optional(),
-    bioguide: z.string().optional(),
+    bioguide: text.optional(),
     termStart: partialDate.optional(),
     website: httpUrl.optional(),
-    phone: z.string().optional(),
+    phone: text.optional(),
     memberships: z.array(membership).default([]),
     sensitivity: sensitivity.default('public'),
     tags: tags.default([]),
@@ -157,7 +173,7 @@ export const event = z
     id,
     date: partialDate,
     end: partialDate.optional(),
-    title: z.string().min(1).describe('What happened, in a line.'),
+    title: text.describe('What happened, in a line.'),
     facts: z.array(id).default([]).describe('Facts this event rests on.'),
     sources: z.array(citation).default([]),
     sensitivity: sensitivity.default('public'),
@@ -168,8 +184,8 @@ export const event = z
 export const question = z
   .strictObject({
     id,
-    question: z.string().min(1),
-    answer: z.string().min(1).describe('Suggested answer; cite the facts it rests on in `facts`.'),
+    question: text,
+    answer: text.describe('Suggested answer; cite the facts it rests on in `facts`.'),
     facts: z.array(id).min(1, 'an answer must cite at least one fact id'),
     difficulty: z.enum(['routine', 'hard']).default('routine'),
     sensitivity: sensitivity.default('public'),
@@ -180,8 +196,8 @@ export const question = z
 export const term = z
   .strictObject({
     id,
-    term: z.string().min(1),
-    definition: z.string().min(1),
+    term: text,
+    definition: text,
     facts: z.array(id).default([]),
     sources: z.array(citation).default([]),
     sensitivity: sensitivity.default('public'),
@@ -193,7 +209,7 @@ export const analysis = z
   .strictObject({
     id,
     kind: z.enum(['assessment', 'recommendation', 'follow-up']),
-    text: z.string().min(1),
+    text: text,
     facts: z.array(id).min(1, 'staff analysis must cite the facts it rests on'),
     sensitivity: sensitivity.default('internal'),
     tags: tags.default([]),

@@ -1,15 +1,16 @@
 // What one audience may see. This is the leak guard's first half: everything above the
-// audience's sensitivity is removed before any template runs, together with every item
-// that rests on a removed fact (a public question whose answer cites an internal fact
-// would leak it) and every source only removed items cite.
+// audience's sensitivity (levels.ts: every kind, sources included) is removed before any
+// template runs, together with every item that rests on a removed fact (a public question
+// whose answer cites an internal fact would leak it) and every source only removed items cite.
 import { emptyFactBase, type FactBase, factCitations } from './factbase.js';
-import { KINDS, SENSITIVITIES, type Sensitivity } from './kinds.js';
+import { KINDS, type Sensitivity } from './kinds.js';
+import { above, levelOf, rank } from './levels.js';
 import type { Citation } from './schema.js';
 
-export const rank = (s: Sensitivity) => SENSITIVITIES.indexOf(s);
+export { rank } from './levels.js';
 
 export function visibleTo(max: Sensitivity) {
-  return (item: { sensitivity: Sensitivity }) => rank(item.sensitivity) <= rank(max);
+  return (item: { sensitivity?: Sensitivity }) => !above(levelOf(item), max);
 }
 
 const selections = new WeakMap<FactBase, Map<Sensitivity, FactBase>>();
@@ -39,7 +40,7 @@ function select(fb: FactBase, max: Sensitivity): FactBase {
   for (const kind of KINDS) {
     if (kind === 'facts') continue;
     for (const [id, item] of fb[kind] as Map<string, { sensitivity?: Sensitivity; facts?: string[] }>) {
-      if (item.sensitivity && !ok({ sensitivity: item.sensitivity })) continue;
+      if (!ok(item)) continue;
       if (item.facts && !factsOk(item.facts)) continue;
       (out[kind] as Map<string, unknown>).set(id, item);
     }

@@ -1,9 +1,10 @@
 // Generated fact files: how they look, and the one rule that keeps hand-written work safe —
 // an importer only ever replaces a file that carries its own `generated:` marker.
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, sep } from 'node:path';
 import { Document, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { UserError } from '../errors.js';
+import { LIMITS } from '../facts/limits.js';
+import { readSafely } from '../util/safe-read.js';
 
 export interface GeneratedFile {
   /** Comment lines at the top, without the leading "# ". */
@@ -51,11 +52,22 @@ export function schemaPathFor(outFile: string, schemaFile: string): string {
 export async function readOwnGeneratedFile(path: string, shown: string, marker: string): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Only a regular file is read, and no more than a fact file may hold.
+    const r = await readSafely(path, { limit: LIMITS.fileBytes });
+    if ('refused' in r)
+      throw new UserError(`cannot write ${shown}: it ${r.refused.message}`, { hint: 'give --out a file name ending .yaml' });
+    if ('tooLarge' in r)
+      throw UserError.at(
+        { file: shown, line: 1, column: 1 },
+        'refusing to overwrite a file too large to be one this importer wrote',
+        'give --out another file',
+      );
+    text = new TextDecoder().decode(r.bytes);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new UserError(`cannot write ${shown}: ${code === 'EISDIR' ? 'it is a folder' : (code ?? (e as Error).message)}`, {
+    throw new UserError(`cannot write ${shown}: ${code ?? (e as Error).message}`, {
       hint: 'give --out a file name ending .yaml',
       cause: e,
     });

@@ -3,6 +3,7 @@
 // carry HTML. We backslash-escape what Markdown would interpret (keeping the .md file
 // readable) and collapse it onto one line, so it is safe in a paragraph, list item or
 // table cell alike.
+import type { Sensitivity } from '../facts/kinds.js';
 
 /** Markdown-escapes plain text: the result renders as exactly the same characters. */
 export function escapeMarkdown(text: string): string {
@@ -47,37 +48,83 @@ export function decodeEntities(html: string): string {
   return html.replace(/&(amp|lt|gt|quot|#39);/g, (m, e: string) => ENTITIES[e] ?? m);
 }
 
+/** The sensitivity a value carries through a render, and what to call it in a refusal. */
+export interface Taint {
+  level: Sensitivity;
+  /** 'fact "campaign.accounts"', 'front matter'… */
+  what: string;
+}
+
 /**
- * A string from the fact base (or front matter) as templates see it. Handlebars prints
- * objects with `toHTML()` through that method, and `{{{triple}}}` stashes through
- * `toString()`, so both give the escaped form; helpers read `.raw`.
+ * One render's check on every value it prints (template/state.ts): refuses a value above
+ * the audience's sensitivity, and records the highest level printed (for the banner).
+ */
+export interface Guard {
+  hold(taint: Taint): void;
+}
+
+export const UNTAINTED: Taint = { level: 'public', what: 'template text' };
+
+/** Key of a plain object's taint: wrapStrings gives every string inside it this taint. */
+export const TAINT = Symbol('taint');
+
+/**
+ * A string from the fact base (or front matter) as templates see it, with the taint of the
+ * item it came from. Handlebars prints objects with `toHTML()` through that method, and
+ * `{{{triple}}}` stashes through `toString()`, so both give the escaped form. The string
+ * itself is a private field, not a property: no template path (`.raw`, `lookup`, `@root`)
+ * reaches it, and every way of reading it (`Text.read`, escaping, JSON) goes through the
+ * render's guard first.
  */
 export class Text {
-  constructor(readonly raw: string) {}
+  readonly #raw: string;
+  readonly #taint: Taint;
+  readonly #guard: Guard | undefined;
+
+  constructor(raw: string, taint: Taint = UNTAINTED, guard?: Guard) {
+    this.#raw = raw;
+    this.#taint = taint;
+    this.#guard = guard;
+  }
+
+  static read(t: Text): string {
+    t.#guard?.hold(t.#taint);
+    return t.#raw;
+  }
+
+  static taintOf(t: Text): Taint {
+    return t.#taint;
+  }
+
   toHTML(): string {
-    return escapeMarkdown(this.raw);
+    return escapeMarkdown(Text.read(this));
   }
   toString(): string {
-    return escapeMarkdown(this.raw);
+    return escapeMarkdown(Text.read(this));
   }
   toJSON(): string {
-    return this.raw;
+    return Text.read(this);
   }
 }
 
-/** The raw string behind a helper argument (a Text, a literal, a number…). */
+/** The raw string behind a helper argument (a Text, a literal, a number…), through the guard. */
 export function raw(value: unknown): string {
-  if (value instanceof Text) return value.raw;
+  if (value instanceof Text) return Text.read(value);
   if (value === undefined || value === null) return '';
   return String(value);
 }
 
-/** Deep copy with every string wrapped in Text: the whole template context is data. */
-export function wrapStrings<T>(value: T): unknown {
-  if (typeof value === 'string') return new Text(value);
-  if (Array.isArray(value)) return value.map(wrapStrings);
+/**
+ * Deep copy with every string wrapped in Text: the whole template context is data. Each
+ * string carries `taint`, or the taint of the nearest object around it that declares one
+ * (`[TAINT]`), and answers to `guard`.
+ */
+export function wrapStrings(value: unknown, taint: Taint = UNTAINTED, guard?: Guard): unknown {
+  if (typeof value === 'string') return new Text(value, taint, guard);
+  if (Array.isArray(value)) return value.map((v) => wrapStrings(v, taint, guard));
   if (value && typeof value === 'object' && !(value instanceof Text) && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrapStrings(v)]));
+    const own = (value as { [TAINT]?: Taint })[TAINT] ?? taint;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrapStrings(v, own, guard)]));
   }
   return value;
 }

@@ -1,28 +1,156 @@
-// The leak guard's second half (the first is selectForAudience): after rendering, no
-// statement of a fact above the audience's sensitivity may appear anywhere in its
-// output — whatever path it took (a hard-coded sentence, a partial, a changes section).
+// The leak guard's second half. The first (facts/select.ts, and the taint every value
+// carries through the render, template/state.ts) keeps what an audience may not see out of
+// the template's reach; this one reads the finished packet — Markdown, the HTML page with
+// its stylesheets, the front matter printed in PDF headers — for text the audience may not
+// see, whatever path it took: pasted into a template, a partial or a stylesheet, with its
+// final period dropped, curly quotes, a soft hyphen, another Unicode form or markup inside.
+//
+// Both sides are compared as normalised words (util/words.ts) in overlapping windows of
+// WINDOW words. Eight words in a row, in the same order, is a sentence, not a common phrase:
+// on the shipped packets the longest run shared with withheld text by chance is five
+// words. Withheld texts of SHORTEST to WINDOW words are matched whole; shorter ones (names,
+// ids, "Yes.") cannot be told from ordinary words. Windows the audience may see anyway
+// (the same words in a text it may see) are not matched.
+import { decodeHTML } from 'entities';
 import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
-import { excludedFacts } from '../facts/select.js';
-import { squash } from '../util/text.js';
-import { htmlText, unescapeMarkdown } from './escape.js';
+import { type Sensitivity, SINGULAR } from '../facts/kinds.js';
+import { locateWithheld, textsFor, type WithheldText } from '../facts/withheld.js';
+import { normalWords, runKeys } from '../util/words.js';
 import type { Audience } from './template-files/audiences.js';
 
-/** Shorter texts ("Yes.") would match by accident; statements are sentences. */
-const MIN_LENGTH = 12;
+export const WINDOW = 8;
+export const SHORTEST = 6;
 
-export function checkNoLeak(audience: Audience, factBase: FactBase, outputs: { markdown: string; html: string }): void {
-  const excluded = excludedFacts(factBase, audience.front.sensitivity);
-  if (excluded.length === 0) return;
-  const haystacks = [squash(unescapeMarkdown(outputs.markdown)), squash(htmlText(outputs.html))];
-  const leaks = excluded.filter((x) => x.texts.some((t) => t.trim().length >= MIN_LENGTH && haystacks.some((h) => h.includes(squash(t)))));
-  if (leaks.length === 0) return;
+export interface LeakIndex {
+  max: Sensitivity;
+  /** Key of a window of normalised words (util/words.ts: runKeys) → the window and the withheld text it comes from. */
+  windows: Map<number, { words: string; from: WithheldText }>;
+  /** The window sizes in `windows`. */
+  sizes: number[];
+  fb: FactBase;
+}
+
+/** What a packet puts in front of a reader, in every format. */
+export interface PacketText {
+  markdown: string;
+  /** The whole HTML page (what the PDF prints), stylesheets included. */
+  html: string;
+  /** Front matter strings (the PDF's running header and footer print some). */
+  front: string[];
+}
+
+export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
+  const { withheld, shown } = textsFor(fb, max);
+  const windows: LeakIndex['windows'] = new Map();
+  const sizeSet = new Set<number>();
+  for (const from of withheld) {
+    const words = normalWords(from.text);
+    if (words.length < SHORTEST) continue;
+    const size = Math.min(words.length, WINDOW);
+    sizeSet.add(size);
+    runKeys(words, size).forEach((key, at) => {
+      if (!windows.has(key)) windows.set(key, { words: words.slice(at, at + size).join(' '), from });
+    });
+  }
+  const sizes = [...sizeSet].sort();
+  for (const text of shown) {
+    const words = normalWords(text);
+    for (const size of sizes) for (const key of runKeys(words, size)) windows.delete(key);
+  }
+  return { max, windows, sizes, fb };
+}
+
+const memo = new WeakMap<FactBase, Map<Sensitivity, LeakIndex>>();
+
+/** The index for one fact base and level, built once and shared by every packet of that level. */
+export function leakIndexFor(fb: FactBase, max: Sensitivity): LeakIndex {
+  const byLevel = memo.get(fb) ?? new Map<Sensitivity, LeakIndex>();
+  memo.set(fb, byLevel);
+  const index = byLevel.get(max) ?? buildLeakIndex(fb, max);
+  byLevel.set(max, index);
+  return index;
+}
+
+/** The levels an index was built for on `fb` (watch compares them before and after an edit). */
+export const indexedLevels = (fb: FactBase): Sensitivity[] => [...(memo.get(fb)?.keys() ?? [])];
+
+/** Same windows: a packet checked against one passes or fails the same against the other. */
+export function sameWindows(a: LeakIndex, b: LeakIndex): boolean {
+  if (a.windows.size !== b.windows.size) return false;
+  for (const w of a.windows.keys()) if (!b.windows.has(w)) return false;
+  return true;
+}
+
+/**
+ * Markdown as words: comments and note marks gone, escapes and emphasis joined. (Link
+ * targets stay: the .md shows them, and the HTML check reads the page without them.) Every
+ * pattern here runs in linear time, however the text repeats.
+ */
+export function markdownWords(md: string): string[] {
+  const text = withoutComments(md)
+    .replace(/\[\^\d{1,9}\]/g, '')
+    .replace(/[\\*_~`]/g, '');
+  return normalWords(decodeHTML(text));
+}
+
+/** `<!-- … -->` removed; an unclosed `<!--` is left as text. Split rather than a regex: no rescanning. */
+function withoutComments(text: string): string {
+  const [first = '', ...rest] = text.split('<!--');
+  return (
+    first +
+    rest
+      .map((part) => {
+        const end = part.indexOf('-->');
+        return end < 0 ? `<!--${part}` : ` ${part.slice(end + 3)}`;
+      })
+      .join('')
+  );
+}
+
+const INLINE = /^(a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var|wbr)$/i;
+
+/** An HTML page as words: note marks dropped, inline tags joined, other tags as spaces, entities and CSS escapes decoded. */
+export function htmlWords(html: string): string[] {
+  // The page's own markup only: text in it is escaped (&lt;), and stylesheets cannot hold "</".
+  const text = html
+    .replace(/<sup class="fnref(?:-sep)?">[^<]*(?:<a [^<>]*>[^<]*<\/a>)?<\/sup>/g, '')
+    .replace(/(<style[^>]*>)([^<]*)(<\/style>)/gi, (_, open: string, css: string, close: string) => `${open}${unescapeCss(css)}${close}`)
+    .replace(/<\/?([a-zA-Z][\w-]*)[^<>]*>/g, (_, name: string) => (INLINE.test(name) ? '' : ' '));
+  return normalWords(decodeHTML(text));
+}
+
+/** CSS escapes (`\74 he`, `\"`) as the characters they stand for. */
+function unescapeCss(css: string): string {
+  return css.replace(/\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\([^\n0-9a-fA-F])/g, (_, hex: string | undefined, ch: string | undefined) =>
+    hex ? String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff) || 0xfffd) : (ch ?? ''),
+  );
+}
+
+/** Refuses a packet that holds withheld text, naming each item it comes from at its file:line. */
+export function checkNoLeak(audience: Audience, index: LeakIndex, out: PacketText): void {
+  if (index.windows.size === 0) return;
+  const found = new Map<WithheldText, string>();
+  for (const words of [markdownWords(out.markdown), htmlWords(out.html), normalWords(out.front.join('\n'))]) {
+    for (const size of index.sizes) {
+      runKeys(words, size).forEach((key, at) => {
+        const hit = index.windows.get(key);
+        // A key is a hash: the words themselves decide.
+        if (hit && !found.has(hit.from) && hit.words === words.slice(at, at + size).join(' ')) found.set(hit.from, hit.words);
+      });
+    }
+  }
+  if (found.size === 0) return;
+  const max = audience.front.sensitivity;
+  const diagnostics = [...found].map(([t, words]) => ({
+    ...locateWithheld(index.fb, t),
+    message: `${audience.name}: the packet contains the text of ${SINGULAR[t.kind]} "${t.id}", which is ${t.level}, above its sensitivity (${max})`,
+    hint: `the words "${words}" reach the packet without a helper (which would refuse them): in ${audience.file}, a partial, a stylesheet or the front matter; remove them`,
+  }));
+  const [first] = diagnostics;
+  if (diagnostics.length === 1 && first) throw UserError.at(first, `${first.message}; nothing was written for it`, first.hint);
   throw new UserError(
-    `${audience.name}: its output contains the statement of ${leaks.length === 1 ? 'a fact' : 'facts'} above its sensitivity (${
-      audience.front.sensitivity
-    }): ${leaks.map((l) => `"${l.id}"`).join(', ')}; nothing was written for it`,
-    {
-      hint: `the text reaches the output without a fact helper (hard-coded in ${audience.file} or a partial, or via a changes section); remove it`,
-    },
+    `${audience.name}: the packet contains the text of ${diagnostics.length} items above its sensitivity (${max}); nothing was written for it`,
+    { diagnostics, hint: `remove the text from ${audience.file}, its partials and stylesheets` },
   );
 }

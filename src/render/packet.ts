@@ -5,7 +5,7 @@ import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
 import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
-import { checkNoLeak } from './leak-guard.js';
+import { checkNoLeak, type LeakIndex, leakIndexFor } from './leak-guard.js';
 import { headingsOf, markdownToHtml } from './markdown/to-html.js';
 import { fillContents, htmlPage } from './print/html-page.js';
 import type { PdfJob } from './print/pdf.js';
@@ -13,6 +13,7 @@ import type { ChangesView } from './template/changes-view.js';
 import { type Revisions, type Tracked, trackedText } from './template/marks.js';
 import { renderMarkdown } from './template/render-markdown.js';
 import type { Audience } from './template-files/audiences.js';
+import { checkBannerCovers } from './template-files/banner.js';
 import type { Partial } from './template-files/partials.js';
 import { loadStyles } from './template-files/styles.js';
 
@@ -29,6 +30,11 @@ export interface PacketContext {
   properNouns?: () => ReadonlySet<string>;
   /** What changed since REV for an audience's level, to mark as tracked changes (`build --since REV -f docx`). */
   revisions?: (max: Sensitivity) => Revisions;
+  /**
+   * The leak guard's index of text withheld from a level; by default built from `factBase`
+   * (once per level). `watch` passes its own, built without recording a read of every text.
+   */
+  leakIndex?: (max: Sensitivity) => LeakIndex;
 }
 
 export interface Packet {
@@ -43,7 +49,7 @@ export interface Packet {
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
-  const { markdown, tracked } = renderMarkdown({
+  const { markdown, tracked, held } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
@@ -52,10 +58,14 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     properNouns: ctx.properNouns,
     revisions: ctx.revisions?.(audience.front.sensitivity),
   });
+  checkBannerCovers(audience, held);
   const body = markdownToHtml(markdown);
   const css = await loadStyles(ctx.project, audience);
+  const max = audience.front.sensitivity;
+  const index = ctx.leakIndex?.(max) ?? leakIndexFor(ctx.factBase, max);
+  const front = Object.values(audience.front).filter((v): v is string => typeof v === 'string');
   // Tracked changes also show earlier wordings and removed facts: the guard reads those too.
-  checkNoLeak(audience, ctx.factBase, { markdown: tracked ? trackedText(tracked) : markdown, html: body });
+  checkNoLeak(audience, index, { markdown: tracked ? trackedText(tracked) : markdown, html: htmlPage({ audience, body, css }), front });
   return { audience, markdown, body, css, stamp: ctx.stamp, ...(tracked ? { tracked } : {}) };
 }
 

@@ -2,11 +2,12 @@
 // (watch/affected.ts): the rule `watch` uses to rebuild only the packets an edit affects.
 import { describe, expect, it } from 'vitest';
 import type { FactBase } from '../facts/factbase.js';
+import type { Sensitivity } from '../facts/kinds.js';
 import { loadFromFiles } from '../facts/load.js';
-import { checkNoLeak } from '../render/leak-guard.js';
+import { checkNoLeak, leakIndexFor } from '../render/leak-guard.js';
 import { renderMarkdown } from '../render/template/render-markdown.js';
 import { parseAudience } from '../render/template-files/audiences.js';
-import { affects, compareFactBases, isEmpty } from './affected.js';
+import { affects, compareFactBases, isEmpty, leakDependency } from './affected.js';
 import { Reads } from './reads.js';
 
 const SOURCES = `sources:
@@ -47,17 +48,19 @@ const audience = (sensitivity: string) =>
   parseAudience(
     sensitivity,
     `templates/audiences/${sensitivity}.md`,
-    `---\ntitle: T\naudience: A\ngenre: brief\nsensitivity: ${sensitivity}\nbanner: B\n---\n{{statement "f.shown"}}\n\n{{#facts tag="key"}}\n- {{fact id}}\n{{/facts}}\n`,
+    `---\ntitle: T\naudience: A\ngenre: brief\nsensitivity: ${sensitivity}\nbanner: ${sensitivity === 'public' ? 'Public draft' : 'Internal'}\n---\n{{statement "f.shown"}}\n\n{{#facts tag="key"}}\n- {{fact id}}\n{{/facts}}\n`,
   );
 
 const STAMP = { date: '2026-06-01', epoch: 0, dirty: false, git: false, text: 'stamp' };
 
-function readsOf(fb: FactBase, sensitivity: string): Reads {
+/** As watch renders: on a tracked view, the leak guard's index read as one derived value. */
+function readsOf(fb: FactBase, sensitivity: Sensitivity): Reads {
   const reads = new Reads();
   const tracked = reads.track(fb);
   const a = audience(sensitivity);
   const { markdown } = renderMarkdown({ audience: a, factBase: tracked, partials: [], stamp: STAMP });
-  checkNoLeak(a, tracked, { markdown, html: markdown });
+  reads.derived.add(leakDependency(sensitivity));
+  checkNoLeak(a, leakIndexFor(fb, sensitivity), { markdown, html: markdown, front: [] });
   return reads;
 }
 

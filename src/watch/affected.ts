@@ -2,8 +2,9 @@
 // after the edit item by item and field by field, then ask each audience's recorded
 // reads (render/reads.ts) whether it read anything that changed.
 import type { FactBase } from '../facts/factbase.js';
-import { KINDS, type Kind } from '../facts/kinds.js';
+import { KINDS, type Kind, type Sensitivity } from '../facts/kinds.js';
 import { properNouns } from '../facts/proper-nouns.js';
+import { indexedLevels, leakIndexFor, sameWindows } from '../render/leak-guard.js';
 import { EXISTS, type Reads, WHOLE } from './reads.js';
 
 export interface FactBaseChange {
@@ -36,8 +37,14 @@ export function compareFactBases(before: FactBase, after: FactBase): FactBaseCha
     }
   }
   if (!sameSet(properNouns(before), properNouns(after))) change.derived.add('properNouns');
+  for (const max of indexedLevels(before)) {
+    if (!sameWindows(leakIndexFor(before, max), leakIndexFor(after, max))) change.derived.add(leakDependency(max));
+  }
   return change;
 }
+
+/** The derived value a packet's leak guard reads: the withheld text of its level (render/leak-guard.ts). */
+export const leakDependency = (max: Sensitivity) => `leak:${max}`;
 
 export const isEmpty = (c: FactBaseChange) => c.fields.size === 0 && c.lists.size === 0 && c.derived.size === 0;
 

@@ -1,15 +1,19 @@
 // `watch --serve`: a live-reloading preview of the HTML packets. Bound to 127.0.0.1 only,
-// it serves nothing but the out/<audience>.html files (no folder listing, no other
-// files, no paths), answers only requests addressed to itself by name (a DNS-rebinding
+// it serves nothing but the out/<audience>.html files, and only regular files inside out/
+// (a symbolic link in out/ is not followed; no folder listing, no other files, no paths), answers only requests addressed to itself by name (a DNS-rebinding
 // page cannot read it), and reloads pages over Server-Sent Events. The reload script is
 // added to the copy it serves, with a nonce in the page's own Content-Security-Policy;
 // the HTML files on disk stay script-free.
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { escapeHtml } from '../render/escape.js';
+import { readSafely } from '../util/safe-read.js';
+
+/** Largest packet served; the shipped briefing book is about 100 kB. */
+const PAGE_BYTES = 64 * 1024 * 1024;
 
 export const HOST = '127.0.0.1';
 
@@ -43,7 +47,7 @@ export async function startPreview(opts: { outDir: string; port: number }): Prom
     if (path === '/') return send(res, 200, 'text/html; charset=utf-8', withReload(await indexPage(opts.outDir), '', nonce), nonce);
     const name = PAGE.exec(path)?.[1];
     if (name !== undefined) {
-      const html = await readFile(join(opts.outDir, `${name}.html`), 'utf8').catch(() => undefined);
+      const html = await readPage(opts.outDir, name);
       if (html !== undefined) return send(res, 200, 'text/html; charset=utf-8', withReload(html, name, nonce), nonce);
     }
     return send(res, 404, 'text/plain', 'not found');
@@ -114,9 +118,20 @@ export function withReload(html: string, audience: string, nonce: string): strin
   return page.includes('</body>') ? page.replace('</body>', `${script}\n</body>`) : `${page}${script}`;
 }
 
+/** out/NAME.html when it is a regular file inside out/ (a link is not followed), else undefined. */
+async function readPage(outDir: string, name: string): Promise<string | undefined> {
+  const path = join(outDir, `${name}.html`);
+  // briefbook writes real files; a link in out/ was put there by something else.
+  if ((await lstat(path).catch(() => undefined))?.isSymbolicLink() !== false) return undefined;
+  const r = await readSafely(path, { root: outDir, limit: PAGE_BYTES }).catch(() => undefined);
+  if (r === undefined || 'refused' in r || 'tooLarge' in r) return undefined;
+  return new TextDecoder().decode(r.bytes);
+}
+
 async function indexPage(outDir: string): Promise<string> {
-  const names = (await readdir(outDir).catch(() => [] as string[]))
-    .filter((f) => PAGE.test(`/${f}`))
+  const names = (await readdir(outDir, { withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isFile() && PAGE.test(`/${e.name}`))
+    .map((e) => e.name)
     .sort()
     .map((f) => f.slice(0, -5));
   const items = names.map((n) => `<li><a href="/${escapeHtml(n)}.html">${escapeHtml(n)}</a></li>`).join('\n');

@@ -11,12 +11,13 @@ import { properNouns } from '../facts/proper-nouns.js';
 import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import type { Format } from '../render/formats.js';
+import { leakIndexFor } from '../render/leak-guard.js';
 import { type Written, writeOutput } from '../render/output.js';
 import { type Packet, packetHtml, pdfJob, renderPacket } from '../render/packet.js';
 import type { BrowserSession } from '../render/print/browser.js';
 import { type Audience, audienceNames, loadAudience } from '../render/template-files/audiences.js';
 import { loadPartials, type Partial } from '../render/template-files/partials.js';
-import { affects, compareFactBases, type FactBaseChange, isEmpty } from './affected.js';
+import { affects, compareFactBases, type FactBaseChange, isEmpty, leakDependency } from './affected.js';
 import { Reads } from './reads.js';
 
 /** Edits collected into one pass. */
@@ -146,6 +147,12 @@ export class Rebuilder {
         reads.derived.add('properNouns');
         this.nouns ??= properNouns(factBase);
         return this.nouns;
+      },
+      // The leak guard reads every text the packet may not see and every text it may: the
+      // same way, one derived value per level (affected.ts compares it before and after).
+      leakIndex: (max) => {
+        reads.derived.add(leakDependency(max));
+        return leakIndexFor(factBase, max);
       },
     });
     this.reads.set(name, reads);

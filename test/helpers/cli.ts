@@ -12,9 +12,15 @@ export interface Run {
   stderr: string;
 }
 
-export function run(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/** `input`: what the CLI reads on standard input (none: an empty pipe); `prefix`: as for start(). */
+export function run(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; input?: string | Uint8Array; prefix?: string[] } = {},
+): Run {
+  const [command, ...before] = [...(opts.prefix ?? []), process.execPath];
+  const r = spawnSync(command as string, [...before, BIN, ...args], {
     cwd: opts.cwd ?? REPO,
+    input: opts.input,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
     timeout: opts.timeout ?? 120_000,
@@ -34,8 +40,10 @@ export interface Started {
   stop(signal?: NodeJS.Signals, ms?: number): Promise<number | null>;
 }
 
-export function start(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Started {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/** `prefix`: a command the CLI runs under, e.g. ['strace', '-f', …]. */
+export function start(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; prefix?: string[] }): Started {
+  const [command, ...before] = [...(opts.prefix ?? []), process.execPath];
+  const child = spawn(command as string, [...before, BIN, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

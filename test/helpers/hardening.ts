@@ -124,3 +124,19 @@ export const canMount = (() => {
   spawnSync('rmdir', [probe]);
   return ok;
 })();
+
+/** A TCP listener on 127.0.0.1 that counts connection attempts (and drops each at once). */
+export async function countingListener(): Promise<{ port: number; count: () => number; close: () => Promise<void> }> {
+  const { createServer } = await import('node:net');
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    count: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import type { Written } from '../../render/output.js';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { displayPath, paint, printJson } from '../output.js';
+import { displayPath, err, paint, printJson } from '../output.js';
 import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'build';
@@ -50,10 +50,7 @@ export async function handler(argv: Args): Promise<void> {
       ...renderTargets(argv),
       since: argv.since,
       onProgress: progress
-        ? (w) =>
-            process.stderr.write(
-              `${c.green('wrote')} ${displayPath(w.path)} ${c.dim(`(${size(w.bytes)}${w.pages ? `, ${w.pages} p.` : ''})`)}\n`,
-            )
+        ? (w) => err(`${c.green('wrote')} ${displayPath(w.path)} ${c.dim(`(${size(w.bytes)}${w.pages ? `, ${w.pages} p.` : ''})`)}\n`)
         : undefined,
     });
     if (argv.json) printJson(written.map(show));

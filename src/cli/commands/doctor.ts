@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import type { Check } from '../../commands/doctor.js';
 import { type GlobalArgs, optionalProject, timeoutMs } from '../context.js';
-import { paint, printJson } from '../output.js';
+import { out, paint, printJson } from '../output.js';
 
 export const command = 'doctor';
 export const describe = 'Check this machine and project: node, the browser (with a test PDF), fonts, git, the fact base';
@@ -29,13 +29,13 @@ export async function handler(argv: Args): Promise<void> {
 function print(checks: Check[]): void {
   const c = paint(process.stdout);
   const label = { ok: c.green('ok     '), problem: c.red('problem'), skipped: c.dim('skipped') };
-  const out: string[] = [];
+  const lines: string[] = [];
   for (const k of checks) {
-    out.push(`${label[k.status]}  ${k.summary}`);
-    for (const d of k.details) out.push(c.dim(`           ${d}`));
-    for (const [i, f] of k.fix.entries()) out.push(`           ${i === 0 ? c.bold('fix:') : '    '} ${f}`);
+    lines.push(`${label[k.status]}  ${k.summary}`);
+    for (const d of k.details) lines.push(c.dim(`           ${d}`));
+    for (const [i, f] of k.fix.entries()) lines.push(`           ${i === 0 ? c.bold('fix:') : '    '} ${f}`);
   }
   const problems = checks.filter((k) => k.status === 'problem').length;
-  out.push(problems === 0 ? c.green('All good.') : c.red(`${problems} problem${problems > 1 ? 's' : ''} to fix.`));
-  process.stdout.write(`${out.join('\n')}\n`);
+  lines.push(problems === 0 ? c.green('All good.') : c.red(`${problems} problem${problems > 1 ? 's' : ''} to fix.`));
+  out(`${lines.join('\n')}\n`);
 }

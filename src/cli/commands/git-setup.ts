@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint } from '../output.js';
+import { err, paint } from '../output.js';
 
 export const command = 'git-setup';
 export const describe =
@@ -29,13 +29,11 @@ export async function handler(argv: Args): Promise<void> {
   const result = await gitSetup({ project: projectFrom(argv), global: argv.global, merge: argv.merge });
   const c = paint(process.stderr);
   const attrs = result.added.length ? `added ${result.added.map((l) => `"${l}"`).join(', ')} to` : 'already set up in';
-  process.stderr.write(`${c.green('ok:')} ${attrs} ${result.attributesFile} (commit it)\n`);
-  for (const { key, value } of result.config) process.stderr.write(c.dim(`    git config --${result.scope} ${key} ${shellQuote(value)}\n`));
+  err(`${c.green('ok:')} ${attrs} ${result.attributesFile} (commit it)\n`);
+  for (const { key, value } of result.config) err(c.dim(`    git config --${result.scope} ${key} ${shellQuote(value)}\n`));
   const hook = result.hook;
-  if (hook?.written) process.stderr.write(`${c.green('ok:')} wrote ${hook.path}: checks the fact base before a merge is committed\n`);
+  if (hook?.written) err(`${c.green('ok:')} wrote ${hook.path}: checks the fact base before a merge is committed\n`);
   else if (hook) {
-    process.stderr.write(
-      `${c.yellow('note:')} ${hook.path} is not briefbook's, so it was left alone; add this line to it:\n    ${hook.command}\n`,
-    );
+    err(`${c.yellow('note:')} ${hook.path} is not briefbook's, so it was left alone; add this line to it:\n    ${hook.command}\n`);
   }
 }

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printDiagnostics, printJson } from '../output.js';
+import { err, paint, printDiagnostics, printJson } from '../output.js';
 
 export const command = 'import';
 export const describe = 'Import records from an open dataset into a generated fact file';
@@ -46,11 +46,11 @@ async function legislatorsHandler(argv: LegislatorsArgs): Promise<void> {
   });
   if (argv.json) return printJson(result);
   const c = paint(process.stderr);
-  for (const w of result.warnings) process.stderr.write(`${c.yellow(`warning: ${w}`)}\n`);
+  for (const w of result.warnings) err(`${c.yellow(`warning: ${w}`)}\n`);
   printDiagnostics(result.links, 'warning');
   const { majority, minority } = result.counts.members;
   const what = result.committees.map((k) => `${k.code} (${k.name})`).join(', ');
-  process.stderr.write(
+  err(
     `${c.green(`${result.changed ? 'wrote' : 'unchanged'} ${result.file}`)}: ${what}, ${result.counts.subcommittees} subcommittee(s), ` +
       `${majority + minority} members (${majority} majority, ${minority} minority); source dated ${result.snapshot.date} (${DATE_FROM[result.snapshot.dateFrom]})\n`,
   );

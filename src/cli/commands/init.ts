@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { GlobalArgs } from '../context.js';
-import { paint, printJson } from '../output.js';
+import { out, paint, printJson } from '../output.js';
 
 export const command = 'init <dir>';
 export const describe = 'Start a new brief project in DIR: config, an example fact base, two audiences, git files';
@@ -26,14 +26,14 @@ export async function handler(argv: Args): Promise<void> {
   const result = await init({ dir: argv.dir, force: argv.force, git: argv.git });
   if (argv.json) return printJson(result);
   const c = paint(process.stdout);
-  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const line = (s: string) => out(`${s}\n`);
   const rel = relative(process.cwd(), result.root);
   const where = rel === '' ? '.' : rel.startsWith('..') ? result.root : rel;
-  out(`${c.green('created')} ${result.root}: ${result.created.length} files`);
-  for (const f of result.created) out(c.dim(`  ${f}`));
+  line(`${c.green('created')} ${result.root}: ${result.created.length} files`);
+  for (const f of result.created) line(c.dim(`  ${f}`));
   if (result.skipped.length > 0) {
-    out(`${c.yellow('skipped')} ${result.skipped.length} files already there (left unchanged):`);
-    for (const f of result.skipped) out(`  ${f}`);
+    line(`${c.yellow('skipped')} ${result.skipped.length} files already there (left unchanged):`);
+    for (const f of result.skipped) line(`  ${f}`);
   }
   const git = {
     initialised: 'git: initialised a repository (nothing committed yet)',
@@ -42,8 +42,8 @@ export async function handler(argv: Args): Promise<void> {
     'not-asked': 'git: not initialised (--no-git)',
     failed: 'git: `git init` failed; run it yourself',
   }[result.git];
-  out(git);
-  out(`
+  line(git);
+  line(`
 Next:
   cd ${where}
   npx briefbook build                 # out/member-memo.pdf, out/press-points.pdf (+ .md, .html)

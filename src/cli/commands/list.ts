@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { printJson } from '../output.js';
+import { out, printJson } from '../output.js';
 
 const WHAT = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis', 'audiences'] as const;
 
@@ -24,7 +24,7 @@ export async function handler(argv: Args): Promise<void> {
     const { listAudiences } = await import('../../commands/list.js');
     const audiences = await listAudiences(project);
     if (argv.json) return printJson(audiences);
-    for (const a of audiences) process.stdout.write(`${a.name.padEnd(18)} ${a.sensitivity.padEnd(10)} ${a.file.padEnd(40)} ${a.title}\n`);
+    for (const a of audiences) out(`${a.name.padEnd(18)} ${a.sensitivity.padEnd(10)} ${a.file.padEnd(40)} ${a.title}\n`);
     return;
   }
   const { list } = await import('../../commands/list.js');
@@ -36,6 +36,6 @@ export async function handler(argv: Args): Promise<void> {
       argv.what === 'facts'
         ? ` [${item.status}, ${item.sensitivity}, ${item.corroboration} origin(s), ${(item.outlets as unknown[]).length} outlet(s)]`
         : '';
-    process.stdout.write(`${String(item.id).padEnd(32)} ${label}${extra}\n`);
+    out(`${String(item.id).padEnd(32)} ${label}${extra}\n`);
   }
 }

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { GlobalArgs } from '../context.js';
-import { paint } from '../output.js';
+import { err, paint } from '../output.js';
 
 export const command = 'merge-driver <base> <ours> <theirs> [path]';
 export const describe = 'Merge one fact file by item id and field (git runs this; set it up with `git-setup --merge`)';
@@ -22,14 +22,12 @@ export async function handler(argv: Args): Promise<void> {
   const r = await mergeDriver({ base: argv.base, ours: argv.ours, theirs: argv.theirs, path, markerSize: argv.markerSize });
   const c = paint(process.stderr);
   for (const x of r.conflicts) {
-    process.stderr.write(`${c.red(`${path}:${x.line}: conflict in ${x.what}: ours ${x.ours} theirs ${x.theirs}`)}\n`);
+    err(`${c.red(`${path}:${x.line}: conflict in ${x.what}: ours ${x.ours} theirs ${x.theirs}`)}\n`);
   }
   if (r.conflicts.some((x) => x.path === '' || x.reference)) {
-    process.stderr.write(
-      c.dim('  hint: if one side moved an item to another file, run `briefbook merge` once git stops: it looks across the fact base\n'),
-    );
+    err(c.dim('  hint: if one side moved an item to another file, run `briefbook merge` once git stops: it looks across the fact base\n'));
   }
-  if (r.fellBack) process.stderr.write(`${c.yellow(`${path}: merged line by line by git: ${r.fellBack}`)}\n`);
-  for (const note of r.notes) process.stderr.write(`${c.dim(`note: ${note}`)}\n`);
+  if (r.fellBack) err(`${c.yellow(`${path}: merged line by line by git: ${r.fellBack}`)}\n`);
+  for (const note of r.notes) err(`${c.dim(`note: ${note}`)}\n`);
   if (!r.clean) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printDiagnostics, printJson } from '../output.js';
+import { err, paint, printDiagnostics, printJson } from '../output.js';
 
 export const command = 'merge';
 export const describe = 'After git stops on a merge: merge conflicted fact files across the whole fact base, stage them, check the result';
@@ -27,23 +27,20 @@ export async function handler(argv: Args): Promise<void> {
     const c = paint(process.stderr);
     for (const m of r.carried) {
       const other = m.edit === 'ours' ? 'theirs' : 'ours';
-      process.stderr.write(
-        `${c.green('carried:')} ${m.edit}' edit to ${m.kind} ${m.id} into ${m.to}, where ${other} moved it from ${m.from}\n`,
-      );
+      err(`${c.green('carried:')} ${m.edit}' edit to ${m.kind} ${m.id} into ${m.to}, where ${other} moved it from ${m.from}\n`);
     }
     for (const f of [...r.files, ...r.targets]) {
-      if (f.status === 'resolved') process.stderr.write(`${c.green('resolved:')} ${f.path} (staged)\n`);
-      if (f.status === 'left') process.stderr.write(`${c.yellow('left:')} ${f.path}: ${f.reason}\n`);
-      for (const x of f.conflicts)
-        process.stderr.write(`${c.red(`${f.path}:${x.line}: conflict in ${x.what}: ours ${x.ours} theirs ${x.theirs}`)}\n`);
-      for (const note of f.notes) process.stderr.write(c.dim(`note: ${note}\n`));
+      if (f.status === 'resolved') err(`${c.green('resolved:')} ${f.path} (staged)\n`);
+      if (f.status === 'left') err(`${c.yellow('left:')} ${f.path}: ${f.reason}\n`);
+      for (const x of f.conflicts) err(`${c.red(`${f.path}:${x.line}: conflict in ${x.what}: ours ${x.ours} theirs ${x.theirs}`)}\n`);
+      for (const note of f.notes) err(c.dim(`note: ${note}\n`));
     }
     printDiagnostics(r.errors, 'error');
     const before = r.before ? ` (and ${r.before} it had before; \`briefbook validate\` lists them)` : '';
     const summary = `${r.errors.length} new error(s) in the fact base${before}, ${r.warnings} warning(s)`;
     const open = [...r.files, ...r.targets].filter((f) => f.status !== 'resolved').length;
     const left = open ? `; ${open} file(s) still to resolve` : '';
-    process.stderr.write(`${r.ok ? c.green(`ok: ${summary}`) : c.red(`not done: ${summary}${left}`)}\n`);
+    err(`${r.ok ? c.green(`ok: ${summary}`) : c.red(`not done: ${summary}${left}`)}\n`);
   }
   if (!r.ok) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printJson } from '../output.js';
+import { out, paint, printJson } from '../output.js';
 
 export const command = 'new';
 export const describe = 'Create something to customise: `new audience NAME` copies an audience file';
@@ -27,9 +27,7 @@ const audience = {
     const note = result.builtin
       ? '\n  it is a built-in audience written for another fact base: replace the fact ids it names with yours'
       : '';
-    process.stdout.write(
-      `${c.green('created')} ${result.file} (from ${result.from})${note}\n  edit it, then: briefbook build -a ${argv.name}\n`,
-    );
+    out(`${c.green('created')} ${result.file} (from ${result.from})${note}\n  edit it, then: briefbook build -a ${argv.name}\n`);
   },
 };
 

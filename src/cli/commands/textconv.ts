@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import type { GlobalArgs } from '../context.js';
+import { out } from '../output.js';
 
 export const command = 'textconv <file>';
 export const describe = 'Print a fact file in canonical one-block-per-item form (the git diff driver; see git-setup)';
@@ -13,5 +14,5 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
   const { textconv } = await import('../../commands/textconv.js');
-  process.stdout.write(await textconv({ file: argv.file }));
+  out(await textconv({ file: argv.file }));
 }

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { paint, printDiagnostics } from '../output.js';
+import { err, out, paint, printDiagnostics } from '../output.js';
 
 export const command = 'validate';
 export const describe = 'Check the fact base: YAML, schema, ids, references, sources and quotes';
@@ -42,7 +42,7 @@ export async function handler(argv: Args): Promise<void> {
     strict: argv.strict,
     repositoryPaths: format === 'github' || format === 'sarif',
   });
-  if (format !== 'text') process.stdout.write(formatReport(result, format));
+  if (format !== 'text') out(formatReport(result, format));
   if (format === 'text') {
     printDiagnostics(result.errors, 'error');
     printDiagnostics(result.warnings, 'warning');
@@ -57,7 +57,7 @@ export async function handler(argv: Args): Promise<void> {
         ? `; ${result.quotesChecked} quotes checked, ${result.figuresChecked ?? 0} cited figures checked`
         : '';
     const summary = `${result.errors.length} error(s), ${result.warnings.length} warning(s) in ${counts}${quotes}`;
-    process.stderr.write(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
+    err(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
   }
   if (!result.ok) process.exitCode = 1;
 }

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import type { WatchEvent } from '../../commands/watch.js';
 import type { Written } from '../../render/output.js';
 import { type GlobalArgs, projectFrom } from '../context.js';
-import { displayPath, paint, printError } from '../output.js';
+import { displayPath, err, out, paint, printError } from '../output.js';
 import { renderOptions, renderTargets } from '../render-options.js';
 
 export const command = 'watch';
@@ -24,7 +24,7 @@ export async function handler(argv: Args): Promise<void> {
   const project = projectFrom(argv);
   const { watch } = await import('../../commands/watch.js');
   const c = paint(process.stdout);
-  const say = (s: string) => process.stdout.write(`${s}\n`);
+  const say = (s: string) => out(`${s}\n`);
 
   const onEvent = (e: WatchEvent) => {
     switch (e.type) {
@@ -50,7 +50,7 @@ export async function handler(argv: Args): Promise<void> {
         break;
       case 'failed':
         printError(e.error);
-        process.stderr.write(c.dim('still watching; fix the file and save again\n'));
+        err(c.dim('still watching; fix the file and save again\n'));
         break;
     }
   };
@@ -64,7 +64,7 @@ export async function handler(argv: Args): Promise<void> {
   await new Promise<void>((done) => {
     const stop = () => {
       for (const s of SIGNALS) process.removeListener(s, stop);
-      process.stderr.write(c.dim('stopping…\n'));
+      err(c.dim('stopping…\n'));
       watcher.close().then(done, (err: unknown) => {
         printError(err);
         done();

@@ -39,6 +39,14 @@ describe('markdownToHtml', () => {
     expect(htmlText(html)).toContain('Hi <img src=x onerror=alert(1)> there <b>b</b>');
   });
 
+  it('lets no template or partial text close the page’s elements or add ones that fetch', () => {
+    const html = markdownToHtml(
+      '</style></main><link rel="preconnect" href="http://127.0.0.1:9/">\n\nText <meta http-equiv="refresh" content="0;url=http://x/"> <base href="http://x/"> <iframe src="http://x/"></iframe>\n',
+    );
+    expect(html).not.toMatch(/<\/style|<\/main|<link|<meta|<base|<iframe/);
+    expect(htmlText(html)).toContain('</style></main><link rel="preconnect" href="http://127.0.0.1:9/">');
+  });
+
   it('keeps only http(s) and #anchor links; images become their alt text', () => {
     const html = markdownToHtml(
       '[a](javascript:alert(1)) [b](file:///etc/passwd) [c](https://example.com/x) [d](#sec) [e](data:text/html,hi) ![alt](https://x/y.png)',

@@ -6,6 +6,7 @@
 import { Marked, type RendererObject, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { decodeEntities, escapeHtml } from '../escape.js';
 import { footnotes } from './footnotes.js';
+import { linearText } from './linear-text.js';
 import { Slugger } from './slugger.js';
 
 export interface Heading {
@@ -70,7 +71,7 @@ function renderer(slugger: Slugger): RendererObject {
 
 function createMarked(slugger: Slugger): Marked {
   const marked = new Marked({ gfm: true, breaks: false, async: false });
-  marked.use({ extensions: footnotes(), renderer: renderer(slugger) });
+  marked.use({ extensions: footnotes(), renderer: renderer(slugger), tokenizer: linearText });
   return marked;
 }
 

@@ -3,7 +3,11 @@
 //
 // Safety: the browser talks to us over a pipe (no DevTools port), every page runs with
 // JavaScript disabled, and every request except data: URLs is aborted, so nothing is
-// fetched from the network or the disk and nothing is served.
+// fetched from the network or the disk and nothing is served. Request interception does not
+// see everything (preconnect and dns-prefetch hints open sockets without a request, and
+// Chromium's own services look up accounts.google.com and update hosts), so the host
+// resolver also maps every host, names and addresses alike, to nothing
+// (`--host-resolver-rules` in chromium-flags.json): no DNS lookup, no connection.
 import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { UserError } from '../../errors.js';
 import CHROMIUM_FLAGS from './chromium-flags.json' with { type: 'json' };

@@ -15,7 +15,7 @@ function problems(text: string) {
   throw new Error('expected front matter errors');
 }
 
-const GOOD = 'title: T\naudience: A\ngenre: memo\nsensitivity: public\nbanner: B';
+const GOOD = 'title: T\naudience: A\ngenre: memo\nsensitivity: public\nbanner: Public draft';
 
 describe('audience front matter', () => {
   it('reads a valid file, with defaults and the line the body starts on', () => {
@@ -29,7 +29,7 @@ describe('audience front matter', () => {
   it.each([
     ['an unknown key, with a suggestion', `${GOOD}\npagesize: A4`, 7, 1, /unknown front matter key "pagesize"/, /did you mean "pageSize"/],
     ['a bad value', `${GOOD.replace('public', 'secret')}`, 5, 14, /front matter "sensitivity": Invalid option/, /docs\/packets.md/],
-    ['a missing key', GOOD.replace('banner: B', ''), 1, 1, /front matter needs "banner"/, /add `banner:`/],
+    ['a missing key', GOOD.replace('audience: A\n', ''), 1, 1, /front matter needs "audience"/, /add `audience:`/],
     ['a wrong type', `${GOOD}\npageLimit: two`, 7, 12, /front matter "pageLimit"/, /.+/],
     ['a YAML syntax error', `${GOOD}\ntags: [a`, 7, 9, /front matter: /, /fix the YAML syntax/],
   ])('locates %s', (_, front, line, column, message, hint) => {

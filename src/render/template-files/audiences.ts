@@ -1,13 +1,16 @@
 // Audience files: templates/audiences/<name>.md, YAML front matter + a Handlebars body.
 // gray-matter splits the file; its JavaScript engine (which evals `---js` front matter)
 // is replaced by one that refuses, and YAML is parsed here so every problem is located.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { nearest } from '../../util/closest.js';
+import { fence } from '../../util/safe-read.js';
+import { bannerProblems, derivedBanner } from './banner.js';
+import { readTemplate } from './cascade.js';
 import { FRONT_MATTER_KEYS, type FrontMatter, frontMatterSchema } from './front-matter.js';
 
 export interface Audience {
@@ -66,7 +69,7 @@ export async function audienceNames(project: Project): Promise<string[]> {
 export async function loadAudience(project: Project, name: string): Promise<Audience> {
   const abs = join(audiencesDir(project), `${name}.md`);
   const file = shown(project, abs);
-  const text = (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '');
+  const text = await readTemplate({ path: abs, file, root: fence(project.root, project.templatesDir) });
   return parseAudience(name, file, text);
 }
 
@@ -189,7 +192,11 @@ export function parseAudience(name: string, file: string, text: string): Audienc
       if (isScalar(pair.key)) keyPositions[String(pair.key.value)] = pos((pair.key as Node).range?.[0] ?? 0);
     }
   }
-  return { name, file, front: result.data, body: parsed.content, bodyLine, keyPositions };
+  const where = (key: string) => keyPositions[key] ?? keyPositions.sensitivity ?? { line: 1, column: 1 };
+  const problems = bannerProblems(result.data, (key, message, hint) => at(where(key).line, where(key).column, message, hint, key));
+  if (problems.length > 0) throw diagnosticsError(problems);
+  const front = { ...result.data, banner: result.data.banner ?? derivedBanner(result.data) };
+  return { name, file, front, body: parsed.content, bodyLine, keyPositions };
 }
 
 function diagnosticsError(diagnostics: Diagnostic[]): UserError {

@@ -10,7 +10,7 @@ import { listTemplates, templateLayers } from './cascade.js';
 describe('templateLayers', () => {
   it('has one layer in briefbook’s own repository, whose templates are the built-ins', async () => {
     const own = openProject(REPO);
-    expect(templateLayers(own)).toEqual([{ dir: join(REPO, 'templates'), builtin: false }]);
+    expect(templateLayers(own)).toEqual([{ dir: join(REPO, 'templates'), builtin: false, root: own.root }]);
     const root = testdir({ ...DATA, 'templates/partials/cover.hbs': 'x' });
     const partials = await listTemplates(openProject(root), 'partials', '.hbs');
     expect(partials.find((p) => p.name === 'cover')).toMatchObject({ builtin: false, file: 'templates/partials/cover.hbs' });

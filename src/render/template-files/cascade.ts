@@ -6,14 +6,21 @@
 import { realpathSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { builtinTemplatesDir } from '../../util/package-root.js';
+import { fence, readSafely } from '../../util/safe-read.js';
+
+/** Largest template file read; a real one is a few kilobytes. */
+export const TEMPLATE_BYTES = 1024 * 1024;
 
 export type TemplateKind = 'audiences' | 'partials' | 'styles';
 
 export interface Layer {
   dir: string;
   builtin: boolean;
+  /** The folder its files must stay inside (a link out of it is refused unread). */
+  root: string;
 }
 
 export interface TemplateFile {
@@ -23,6 +30,8 @@ export interface TemplateFile {
   /** Path shown to users: relative to the project root, or absolute for a built-in. */
   file: string;
   builtin: boolean;
+  /** See Layer.root. */
+  root: string;
 }
 
 const real = (p: string) => {
@@ -35,16 +44,34 @@ const real = (p: string) => {
 
 /** Template folders in the order they are searched. */
 export function templateLayers(project: Project): Layer[] {
-  const own: Layer = { dir: project.templatesDir, builtin: false };
+  const own: Layer = { dir: project.templatesDir, builtin: false, root: fence(project.root, project.templatesDir) };
   const builtin = builtinTemplatesDir();
   // briefbook's own repository is a project whose templates are the built-ins.
-  return real(own.dir) === real(builtin) ? [own] : [own, { dir: builtin, builtin: true }];
+  return real(own.dir) === real(builtin) ? [own] : [own, { dir: builtin, builtin: true, root: builtin }];
 }
 
 function entry(project: Project, layer: Layer, kind: TemplateKind, fileName: string, name: string): TemplateFile {
   const path = join(layer.dir, kind, fileName);
   const file = layer.builtin ? path : relative(project.root, path).split(sep).join('/');
-  return { name, path, file, builtin: layer.builtin };
+  return { name, path, file, builtin: layer.builtin, root: layer.root };
+}
+
+/**
+ * A template file's text. A link leading out of its layer, anything but a regular file, or
+ * a file over TEMPLATE_BYTES is refused, unread, at the file.
+ */
+export async function readTemplate(t: { path: string; file: string; root: string }): Promise<string> {
+  const r = await readSafely(t.path, { root: t.root, limit: TEMPLATE_BYTES });
+  const at = { file: t.file, line: 1, column: 1 };
+  if ('refused' in r) throw UserError.at(at, r.refused.message, r.refused.hint);
+  if ('tooLarge' in r) {
+    throw UserError.at(
+      at,
+      `is ${r.tooLarge} bytes, over the ${TEMPLATE_BYTES / 1024 / 1024} MB limit for a template file`,
+      'split it into partials',
+    );
+  }
+  return new TextDecoder('utf-8').decode(r.bytes).replace(/^\uFEFF/, '');
 }
 
 /** The file names in one layer's `<kind>/` folder; none when the layer has no such folder. */

@@ -69,5 +69,11 @@ function example(key: string): string {
   const { fallback, choices } = keyInfo(key);
   if (fallback !== undefined) return stringify(fallback, { collectionStyle: 'flow' }).trim();
   if (choices) return choices[0] ?? '';
-  return ({ pageLimit: '2', date: '"2026-07-01"' } as Record<string, string>)[key] ?? '…';
+  const examples: Record<string, string> = {
+    pageLimit: '2',
+    date: '"2026-07-01"',
+    banner: '"Internal — not for public release"',
+    clearance: '{ by: "Name, role", date: "2026-07-01" }',
+  };
+  return examples[key] ?? '…';
 }

@@ -34,7 +34,23 @@ export const frontMatterSchema = z.strictObject({
   description: z.string().min(1).optional().describe('One line for `briefbook list audiences`.'),
   genre: z.enum(GENRES).describe('Document genre; picks the layout (memo head, cover page, Q&A styling).'),
   sensitivity: z.enum(SENSITIVITIES).describe('Highest sensitivity the packet may contain; anything above never reaches it.'),
-  banner: z.string().min(1).describe('Handling marking printed at the top and bottom of every page.'),
+  banner: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Handling marking printed at the top and bottom of every page; starts with the marking (Public, Internal or Restricted). Default: from `sensitivity` (and `clearance`).',
+    ),
+  clearance: z
+    .strictObject({
+      by: z.string().min(1).describe('Who cleared the packet for release: name and role.'),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+        .describe('When, YYYY-MM-DD.'),
+    })
+    .optional()
+    .describe('Who cleared this public packet for release, and when; without it a public packet is a draft.'),
   sections: z.array(name).default([]).describe('Sections to include: the body wraps each in {{#section "name"}}…{{/section}}.'),
   tags: z
     .array(z.string().min(1))
@@ -61,5 +77,6 @@ export const frontMatterSchema = z.strictObject({
     .describe('Stylesheets from templates/styles/, inlined in this order.'),
 });
 
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
+/** Front matter as a packet uses it: the banner is always set (derived when the file leaves it out). */
+export type FrontMatter = Omit<z.infer<typeof frontMatterSchema>, 'banner'> & { banner: string };
 export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);

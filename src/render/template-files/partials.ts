@@ -1,8 +1,7 @@
 // Shared template pieces: templates/partials/<name>.hbs, used as {{> name}}. Found through
 // the cascade (render/cascade.ts): the project's own partials, then briefbook's built-ins.
-import { readFile } from 'node:fs/promises';
 import type { Project } from '../../project.js';
-import { listTemplates } from './cascade.js';
+import { listTemplates, readTemplate } from './cascade.js';
 
 export interface Partial {
   name: string;
@@ -13,5 +12,5 @@ export interface Partial {
 
 export async function loadPartials(project: Project): Promise<Partial[]> {
   const files = await listTemplates(project, 'partials', '.hbs');
-  return Promise.all(files.map(async (t) => ({ name: t.name, file: t.file, source: await readFile(t.path, 'utf8') })));
+  return Promise.all(files.map(async (t) => ({ name: t.name, file: t.file, source: await readTemplate(t) })));
 }

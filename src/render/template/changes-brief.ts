@@ -3,6 +3,7 @@
 
 import type { Canon } from '../../diff/canonical.js';
 import { headline } from '../../diff/describe.js';
+import { TAINT } from '../escape.js';
 import type { BriefLine, ChangeDetail, ChangeEntry, ChangesContext, ChangesView } from './changes-view.js';
 
 /** Lines of the short form, the "and N more" line included; keeps a two-page memo at two pages. */
@@ -15,13 +16,14 @@ type View = Pick<ChangesView, 'called' | 'changed' | 'added' | 'removed' | 'rena
 export function brief(view: View, ctx: ChangesContext): ChangesView['brief'] {
   const lines: BriefLine[] = [
     ...view.called.map((e) => ({
+      [TAINT]: e[TAINT],
       label: capital(e.details.filter(isStatusOrSensitivity).map(nowWas).join('; ')),
       text: briefText(e, ctx),
     })),
-    ...view.changed.map((e) => ({ label: revision(e), text: briefText(e, ctx) })),
-    ...view.added.map((e) => ({ label: `New ${e.noun}`, text: e.headline && clip(e.headline, BRIEF_TEXT) })),
-    ...view.removed.map((e) => ({ label: `Dropped ${e.noun}`, text: e.headline && clip(e.headline, BRIEF_TEXT) })),
-    ...view.renamed.map((e) => ({ label: `Renamed ${e.noun}`, text: `${e.from} → ${e.to}` })),
+    ...view.changed.map((e) => ({ [TAINT]: e[TAINT], label: revision(e), text: briefText(e, ctx) })),
+    ...view.added.map((e) => ({ [TAINT]: e[TAINT], label: `New ${e.noun}`, text: e.headline && clip(e.headline, BRIEF_TEXT) })),
+    ...view.removed.map((e) => ({ [TAINT]: e[TAINT], label: `Dropped ${e.noun}`, text: e.headline && clip(e.headline, BRIEF_TEXT) })),
+    ...view.renamed.map((e) => ({ [TAINT]: e[TAINT], label: `Renamed ${e.noun}`, text: `${e.from} → ${e.to}` })),
   ];
   if (lines.length <= BRIEF_LINES) return { lines, more: 0 };
   return { lines: lines.slice(0, BRIEF_LINES - 1), more: lines.length - (BRIEF_LINES - 1) };

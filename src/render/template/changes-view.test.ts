@@ -2,8 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffResult } from '../../diff/result.js';
 import type { Kind } from '../../facts/kinds.js';
+import { TAINT } from '../escape.js';
 import { BRIEF_LINES } from './changes-brief.js';
-import { changesView } from './changes-view.js';
+import { type BriefLine, changesView } from './changes-view.js';
+
+/** A short-form line without its taint (checked on its own below). */
+const plain = ({ label, text }: BriefLine) => ({ label, text });
 
 const empty: DiffResult = {
   from: 'HEAD~2',
@@ -63,7 +67,7 @@ describe('changesView', () => {
       'sources[src.ft]: added',
       'date: added: 2026-06-10',
     ]);
-    expect(view.brief.lines).toEqual([
+    expect(view.brief.lines.map(plain)).toEqual([
       { label: 'Now confirmed (was alleged)', text: 'It happened.' },
       { label: 'Figure revised (25,000 → 24,000)', text: 'About 24,000 accounts.' },
     ]);
@@ -77,7 +81,7 @@ describe('changesView', () => {
       { current: current({ 'f.period': fact('f.period', after) }) },
     );
     expect(view.changed[0]).toMatchObject({ headline: null, details: [{ field: 'statement', from: before, to: after, long: true }] });
-    expect(view.brief.lines).toEqual([
+    expect(view.brief.lines.map(plain)).toEqual([
       { label: 'Reworded', text: 'The campaign ran from late April to early June, by the reports’ various accounts of it.' },
     ]);
     expect(view.commit).toBeNull();
@@ -131,6 +135,21 @@ describe('changesView', () => {
       { ...empty, renamed: ids.map((id) => ({ kind: 'facts' as const, from: `${id}.old`, to: id })) },
       { current: () => undefined },
     );
-    expect(view.brief).toEqual({ lines: ids.map((id) => ({ label: 'Renamed fact', text: `${id}.old → ${id}` })), more: 0 });
+    expect(view.brief.lines.map(plain)).toEqual(ids.map((id) => ({ label: 'Renamed fact', text: `${id}.old → ${id}` })));
+    expect(view.brief.more).toBe(0);
+  });
+
+  it('gives every entry and line the sensitivity of its item, which its text carries into the template', () => {
+    const view = changesView(
+      {
+        ...empty,
+        added: [{ kind: 'facts', id: 'f.new', item: fact('f.new', 'Staff view.', { sensitivity: 'internal' }) }],
+        changed: [{ kind: 'facts', id: 'f.pub', fields: [{ path: 'status', from: 'alleged', to: 'confirmed' }] }],
+      },
+      { current: current({ 'f.pub': fact('f.pub', 'It happened.') }) },
+    );
+    expect(view.added[0]?.[TAINT]).toEqual({ level: 'internal', what: 'the change to fact "f.new"' });
+    expect(view.called[0]?.[TAINT]).toEqual({ level: 'public', what: 'the change to fact "f.pub"' });
+    expect(view.brief.lines.map((l) => l[TAINT].level)).toEqual(['public', 'internal']);
   });
 });

@@ -9,9 +9,11 @@ import { badges, headline, isLongText, noun } from '../../diff/describe.js';
 import type { DiffResult } from '../../diff/result.js';
 import type { Since } from '../../diff/since.js';
 import type { FactBase } from '../../facts/factbase.js';
-import type { Kind, Sensitivity } from '../../facts/kinds.js';
+import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
+import { levelOf } from '../../facts/levels.js';
 import { excludedFacts } from '../../facts/select.js';
 import { squash } from '../../util/text.js';
+import { TAINT, type Taint } from '../escape.js';
 import { brief, clip } from './changes-brief.js';
 import { formatDate, formatNumber } from './format.js';
 
@@ -27,6 +29,8 @@ export interface ChangeDetail {
 }
 
 export interface ChangeEntry {
+  /** The item's sensitivity: every string of the entry carries it into the template. */
+  [TAINT]: Taint;
   kind: Kind;
   /** "fact", "source", "glossary term"… */
   noun: string;
@@ -39,6 +43,7 @@ export interface ChangeEntry {
 }
 
 export interface RenamedEntry {
+  [TAINT]: Taint;
   kind: Kind;
   noun: string;
   from: string;
@@ -47,6 +52,7 @@ export interface RenamedEntry {
 
 /** One line of the short form (packets with a page limit): a label and the item's headline. */
 export interface BriefLine {
+  [TAINT]: Taint;
   label: string;
   text: string | null;
 }
@@ -121,7 +127,13 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
     changed: changed.map((c) => changedEntry(c, ctx)),
     added: result.added.map(listedEntry),
     removed: removed.map(listedEntry),
-    renamed: result.renamed.map((r) => ({ kind: r.kind, noun: noun(r.kind), from: r.from, to: r.to })),
+    renamed: result.renamed.map((r) => ({
+      [TAINT]: taint(r.kind, r.to, ctx.current(r.kind, r.to)),
+      kind: r.kind,
+      noun: noun(r.kind),
+      from: r.from,
+      to: r.to,
+    })),
   };
   const total = view.called.length + view.changed.length + view.added.length + view.removed.length + view.renamed.length;
   return {
@@ -143,12 +155,19 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
   };
 }
 
+/** An entry's taint: the sensitivity of the item it shows (as it is now, or as it was when gone). */
+function taint(kind: Kind, id: string, item: unknown): Taint {
+  const sensitivity = (item as { sensitivity?: Sensitivity } | undefined)?.sensitivity;
+  return { level: levelOf({ sensitivity }), what: `the change to ${SINGULAR[kind]} "${id}"` };
+}
+
 const isCalledOut = (c: ChangedItem) => c.fields.some((f) => f.path === 'status' || f.path === 'sensitivity');
 
 function changedEntry(c: ChangedItem, ctx: ChangesContext): ChangeEntry {
   const statementChanged = c.fields.some((f) => f.path === 'statement');
   const now = headline(c.kind, ctx.current(c.kind, c.id) as Canon);
   return {
+    [TAINT]: taint(c.kind, c.id, ctx.current(c.kind, c.id)),
     kind: c.kind,
     noun: noun(c.kind),
     id: c.id,
@@ -162,6 +181,7 @@ function changedEntry(c: ChangedItem, ctx: ChangesContext): ChangeEntry {
 function listedEntry(e: ItemEntry): ChangeEntry {
   const b = badges(e.item);
   return {
+    [TAINT]: taint(e.kind, e.id, e.item),
     kind: e.kind,
     noun: noun(e.kind),
     id: e.id,

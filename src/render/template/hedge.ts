@@ -60,7 +60,7 @@ export interface Standing {
 }
 
 /** Who stands behind a fact: its claimant, else the outlets, else the kind of its documents. */
-export function standing(s: RenderState, f: Fact, p: Provenance): Standing {
+export function standing(s: RenderState, p: Provenance): Standing {
   const docs = p.documents.map((id) => s.fb.sources.get(id)).filter((d) => d !== undefined);
   // A party's own statement (a press release, a blog post) speaks for its publisher.
   const publishers = new Set(docs.map((d) => (d.kind === 'statement' ? d.publisher : undefined)));
@@ -76,7 +76,7 @@ export function standing(s: RenderState, f: Fact, p: Provenance): Standing {
 /** The lead-in for a fact in this audience ("" for none). */
 export function leadIn(s: RenderState, f: Fact, hedging: FrontMatter['hedging']): string {
   if (ATTRIBUTED.test(f.statement)) return '';
-  const st = standing(s, f, s.provenance(f));
+  const st = standing(s, s.provenance(f));
   const template = hedging[st.who]?.[f.status] ?? DEFAULT_HEDGING[st.who][f.status] ?? '';
   return template.replace(/\{(claimant|outlets)\}/g, (_, k: 'claimant' | 'outlets') => st[k] ?? '').trim();
 }

@@ -46,7 +46,9 @@ describe('revision marks', () => {
     expect(tracked?.markdown).toContain(`\u0000R${figure + 1}\u000028.8 million exchanges, stated without a hedge.\u0000/R\u0000`);
     // Confirmed at REV, reported now: the lead-in "According to the Financial Times," is the change.
     const status = spans.find((s) => s.id === 'letter.asks' && s.before?.startsWith('Anthropic asked Congress'));
-    expect(tracked?.markdown).toContain(`\u0000R${spans.indexOf(status!) + 1}\u0000According to the Financial Times, Anthropic asked Congress`);
+    expect(tracked?.markdown).toContain(
+      `\u0000R${spans.indexOf(status!) + 1}\u0000According to the Financial Times, Anthropic asked Congress`,
+    );
     expect(spans.some((s) => s.id === 'campaign.single-source' && s.before === null && !s.removed)).toBe(true);
     const removed = spans.filter((s) => s.removed);
     expect(removed.map((s) => s.id)).toEqual([REMOVED.id, REMOVED.id]);

@@ -1,24 +1,13 @@
 // Rendering one audience to Markdown: helpers, located errors, the leak guard's first half.
 import { describe, expect, it } from 'vitest';
 import { audience, FRONT, fixtureFactBase, SECRET, STAMP, shippedPartials } from '../../../test/fixtures/render.js';
-import { UserError } from '../../errors.js';
+import { userError } from '../../../test/helpers/errors.js';
 import { changesView } from './changes-view.js';
 import { renderMarkdown } from './render-markdown.js';
 
 const fb = fixtureFactBase();
 const render = (body: string, front = FRONT, extra: Partial<Parameters<typeof renderMarkdown>[0]> = {}) =>
   renderMarkdown({ audience: audience(body, front), factBase: fb, partials: shippedPartials(), stamp: STAMP, ...extra }).markdown;
-
-/** Runs `fn` and returns the UserError it throws, for asserting on message and location. */
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 // FRONT has 5 lines, so the body starts on file line 8 (---, 5 lines, ---, then the body).
 const BODY_LINE = 8;

@@ -8,18 +8,19 @@ import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
 import { nearest } from '../../util/closest.js';
-import { escapeMarkdown as md, wrapStrings } from '../escape.js';
+import { escapeMarkdown as md, type Taint, wrapStrings } from '../escape.js';
 import { headingsOf } from '../markdown/to-html.js';
 import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
 import { formatDate } from './format.js';
-import type { Options } from './helpers/args.js';
-import { CONTENTS, NOTES } from './helpers/blocks.js';
+import type { Helper, Options } from './helpers/args.js';
 import { helpers } from './helpers/index.js';
+import { TEMPLATE_LIMITS } from './limits.js';
 import { type Revisions, stripMarks, type Tracked, Tracker } from './marks.js';
+import { withoutMarks } from './placeholders.js';
 import { RenderState } from './state.js';
-import { inFrame } from './template-errors.js';
+import { includeSite, inFrame } from './template-errors.js';
 
 export interface RenderInput {
   audience: Audience;
@@ -44,6 +45,8 @@ export interface RenderedMarkdown {
   cited: string[];
   /** With `revisions`: the Markdown with revision marks, for the Word writer. `markdown` has none. */
   tracked?: Tracked;
+  /** The most sensitive thing the packet printed (its banner may not claim less). */
+  held: Taint;
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
@@ -53,7 +56,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   if (input.revisions) state.tracker = new Tracker(input.revisions);
   const hbs = Handlebars.create();
   const all = helpers(state);
-  hbs.registerHelper(all);
+  hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, fn)])));
   const helperNames = [...Object.keys(all), 'if', 'unless', 'each', 'with', 'lookup', 'log'];
   state.helperNames = helperNames;
   hbs.registerHelper('helperMissing', (...args: unknown[]) => {
@@ -67,20 +70,32 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   });
   for (const p of partials) {
     const compiled = hbs.compile(p.source, { strict: true });
-    hbs.registerPartial(p.name, ((context: unknown, options: unknown) =>
-      inFrame(state, { file: p.file, lineOffset: 0, source: p.source }, () =>
-        compiled(context, options as Handlebars.RuntimeOptions),
-      )) as unknown as Handlebars.Template);
+    hbs.registerPartial(p.name, ((context: unknown, options: unknown) => {
+      enterPartial(state, p.name);
+      try {
+        return inFrame(state, { file: p.file, lineOffset: 0, source: p.source }, () =>
+          compiled(context, options as Handlebars.RuntimeOptions),
+        );
+      } finally {
+        state.partials.pop();
+      }
+    }) as unknown as Handlebars.Template);
   }
   const body = hbs.compile(audience.body, { strict: true });
-  const context = wrapStrings({
-    ...Object.fromEntries(Object.keys(audience.front).map((k) => [k, null])),
-    ...audience.front,
-    name: audience.name,
-    dateLine: formatDate(audience.front.date ?? stamp.date),
-    stamp: stamp.text,
-    changes: input.changes ?? null,
-  });
+  // Front matter and build details are the template's own text; the changes section
+  // carries each item's taint (changes-view.ts). Every string answers to the render's guard.
+  const context = wrapStrings(
+    {
+      ...Object.fromEntries(Object.keys(audience.front).map((k) => [k, null])),
+      ...audience.front,
+      name: audience.name,
+      dateLine: formatDate(audience.front.date ?? stamp.date),
+      stamp: stamp.text,
+      changes: input.changes ?? null,
+    },
+    { level: 'public', what: 'front matter' },
+    state,
+  );
   state.contextNames = Object.keys(context as object);
   state.partialNames = partials.map((p) => p.name);
   const frame = { file: audience.file, lineOffset: audience.bodyLine - 1, source: audience.body };
@@ -95,30 +110,57 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
       `the body has ${[...state.sectionsInBody].map((n) => `"${n}"`).join(', ') || 'no {{#section}} blocks'}`,
     );
   }
-  const finish = (md: string) => tidy(placeContents(placeNotes(md, state)));
-  if (!state.tracker) return { markdown: finish(markdown), cited: state.cited };
+  const finish = (text: string) => tidy(placeContents(placeNotes(text, state), state));
+  // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
+  const packet = withoutMarks(finish(state.tracker ? stripMarks(markdown) : markdown));
+  if (!state.tracker) return { markdown: packet, cited: state.cited, held: state.held };
   // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
-  return {
-    markdown: finish(stripMarks(markdown)),
-    cited: state.cited,
-    tracked: { markdown: finish(markdown), spans: state.tracker.spans },
+  return { markdown: packet, cited: state.cited, held: state.held, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
+}
+
+/** A helper that records where it was called while it runs, so refusals inside it are located. */
+function calledAt(state: RenderState, fn: Helper): Helper {
+  return function (this: unknown, ...args: unknown[]) {
+    state.calls.push((args.at(-1) as Options | undefined)?.loc);
+    try {
+      return fn.apply(this, args);
+    } finally {
+      state.calls.pop();
+    }
   };
+}
+
+/** A partial including itself (directly or through others), or nested too deep, is a located error. */
+function enterPartial(state: RenderState, name: string): void {
+  const cycle = state.partials.indexOf(name);
+  if (cycle >= 0 || state.partials.length >= TEMPLATE_LIMITS.partialDepth) {
+    const path = [...state.partials.slice(Math.max(cycle, 0)), name].map((n) => `{{> ${n}}}`).join(' → ');
+    state.fail(
+      includeSite(state, name),
+      cycle >= 0
+        ? `partial "${name}" includes itself: ${path}`
+        : `partials nested ${state.partials.length + 1} deep, over the limit of ${TEMPLATE_LIMITS.partialDepth}`,
+      'a partial may not include itself, directly or through other partials; remove the include that closes the loop',
+    );
+  }
+  state.partials.push(name);
 }
 
 function placeNotes(markdown: string, state: RenderState): string {
   const block =
     state.notes.length === 0 ? '' : `## ${md(state.notesTitle)}\n\n${state.notes.map((text, i) => `[^${i + 1}]: ${text}`).join('\n')}\n`;
-  if (markdown.includes(NOTES)) return markdown.split(NOTES).join(block);
+  const filled = state.marks.fill(markdown, 'notes', block);
+  if (filled !== markdown) return filled;
   return block ? `${markdown.trimEnd()}\n\n${block}` : markdown;
 }
 
 /** Fills {{contents}} with links to the headings (level 2, and 3 at depth 3) that follow it. */
-function placeContents(markdown: string): string {
-  const found = CONTENTS.exec(markdown);
+function placeContents(markdown: string, state: RenderState): string {
+  const found = state.marks.find(markdown, 'contents');
   if (!found) return markdown;
   const at = found.index;
-  const depth = Number(found[1]);
-  const rest = markdown.slice(at + found[0].length);
+  const depth = Number(found.arg);
+  const rest = markdown.slice(at + found.length);
   const head = '## Contents\n\n';
   const before = headingsOf(stripMarks(`${markdown.slice(0, at)}${head}`)).length;
   const lines = headingsOf(stripMarks(`${markdown.slice(0, at)}${head}${rest}`))

@@ -16,6 +16,7 @@ const REPORTS = new Set(['news', 'aggregator', 'forum']);
 export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) => string): string {
   // s.fb holds only the sources this audience may see (facts/select.ts).
   const sources = [...s.fb.sources.values()];
+  for (const src of sources) s.holdItem('sources', src);
   const code = new Map(sources.map((src, i) => [src.id, `S${i + 1}`]));
   const srcRows = sources.map((src) => {
     const drawsOn = src.via
@@ -29,18 +30,27 @@ export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) =
   });
   const facts = all ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags)) : s.cited.map((id) => s.fb.facts.get(id)!);
   const factRows = facts.map((f) => {
+    s.holdItem('facts', f);
     const p = s.provenance(f);
     const docs = p.documents.map((id) => code.get(id)).join(', ');
     return `| ${md(f.id)} | ${md(f.status)} | ${docs} | ${md(originsCell(p, code))} | ${md(outletsCell(p))}${p.singleSource ? ' — *single source*' : ''} |`;
   });
   const linked = facts.filter((f) => f.links.length > 0).map((f) => `- **${md(f.id)}:** ${links(f)}`);
-  // Editorial notes, on facts and on sources, are for internal readers only.
-  const notes = s.showsInternal
-    ? [
-        ...sources.filter((src) => src.note).map((src) => `- **${code.get(src.id)}:** ${md(src.note!)}`),
-        ...facts.filter((f) => f.note).map((f) => `- **${md(f.id)}:** ${md(f.note!)}`),
-      ]
-    : [];
+  // Editorial notes, on facts and on sources, are for internal readers only (levels.ts).
+  const notes = [
+    ...sources.flatMap((src) => {
+      const note = s.noteOf(src);
+      if (!note) return [];
+      s.hold(s.noteTaint(src, 'source'));
+      return [`- **${code.get(src.id)}:** ${md(note)}`];
+    }),
+    ...facts.flatMap((f) => {
+      const note = s.noteOf(f);
+      if (!note) return [];
+      s.hold(s.noteTaint(f));
+      return [`- **${md(f.id)}:** ${md(note)}`];
+    }),
+  ];
   return [
     '| Ref. | Source (outlet, title, date, document) | Draws on |',
     '|:--|:--|:--|',

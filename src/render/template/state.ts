@@ -1,14 +1,21 @@
 // Everything one audience's render needs and records: the facts it may see, the full
 // fact base (only to tell "too sensitive" from "unknown"), the footnotes cited so far,
-// and which template file is running (so helper errors point at file:line:col).
+// which template file is running (so helper errors point at file:line:col), and the
+// render's guard: every value printed carries its item's sensitivity (its taint), and one
+// above the audience's is refused here, whichever path it took.
 import { UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
+import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
+import { above, noteLevel, restingLevel } from '../../facts/levels.js';
 import { type Provenance, provenanceOf } from '../../facts/provenance.js';
 import type { Fact, Variant } from '../../facts/schema.js';
-import { rank } from '../../facts/select.js';
 import { nearest } from '../../util/closest.js';
+import type { Guard, Taint } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
+import { guardedView } from './guarded.js';
+import { TEMPLATE_LIMITS } from './limits.js';
 import type { Tracker } from './marks.js';
+import { Placeholders } from './placeholders.js';
 import { provenanceNote } from './provenance-text.js';
 
 export interface Loc {
@@ -23,8 +30,22 @@ interface Frame {
   source?: string;
 }
 
-export class RenderState {
+type Item = { id: string; sensitivity?: Sensitivity; facts?: readonly string[] };
+
+export class RenderState implements Guard {
   readonly frames: Frame[] = [];
+  /** The fact base this audience may see, each item passing the guard as a helper takes it. */
+  readonly fb: FactBase;
+  /** The list blocks running, innermost last: where each is and how many items it has. */
+  readonly blocks: { loc: Loc | undefined; count: number }[] = [];
+  /** Where the helpers running were called, innermost last (a refusal points at the innermost). */
+  readonly calls: (Loc | undefined)[] = [];
+  /** Partials running, innermost last. */
+  readonly partials: string[] = [];
+  /** Where {{contents}} and {{notes}} go, filled in after the template has run. */
+  readonly marks = new Placeholders();
+  /** The most sensitive thing printed so far: the banner may not claim less. */
+  held: Taint = { level: 'public', what: 'nothing above public' };
   /** Names of the partials this render can use, for hints. */
   partialNames: string[] = [];
   /** Footnote texts in order of first citation; the index + 1 is the note number. */
@@ -45,20 +66,83 @@ export class RenderState {
   private nouns?: ReadonlySet<string>;
 
   constructor(
-    readonly fb: FactBase,
+    private readonly visible: FactBase,
     readonly full: FactBase,
     readonly audience: Audience,
     /** The fact base's proper nouns (facts/proper-nouns.ts), computed on first use. */
     private readonly nounsOf: () => ReadonlySet<string>,
-  ) {}
+  ) {
+    this.fb = guardedView(visible, (kind, item) => this.admit(this.taint(kind, item as Item)));
+  }
+
+  /** The taint of an item's values: its sensitivity (counting the facts it rests on), and its name. */
+  taint(kind: Kind, item: Item): Taint {
+    return { level: restingLevel(item, (id) => this.full.facts.get(id)?.sensitivity), what: `${SINGULAR[kind]} "${item.id}"` };
+  }
+
+  /** The taint of an item's editorial note (a fact's, a source's): internal at least. */
+  noteTaint(item: Item, noun = 'fact'): Taint {
+    return { level: noteLevel(item), what: `the note on ${noun} "${item.id}"` };
+  }
+
+  get ceiling(): Sensitivity {
+    return this.audience.front.sensitivity;
+  }
+
+  /** Refuses a value above the audience's sensitivity, at the block (or template) printing it. */
+  admit(taint: Taint): void {
+    if (!above(taint.level, this.ceiling)) return;
+    this.fail(
+      [...this.calls].reverse().find((l) => l !== undefined),
+      `this packet would print ${taint.what}, which is ${taint.level}, above its sensitivity (${this.ceiling})`,
+      `the fact base's ${taint.level} material never reaches a ${this.ceiling} packet; remove what prints it, or raise \`sensitivity\` in the front matter`,
+    );
+  }
+
+  /** Admits a value that is printed, and remembers the highest level printed. */
+  hold(taint: Taint): void {
+    this.admit(taint);
+    if (above(taint.level, this.held.level)) this.held = taint;
+  }
+
+  holdItem(kind: Kind, item: Item): void {
+    const taint = this.taint(kind, item);
+    if (above(taint.level, this.held.level)) this.hold(taint);
+  }
+
+  /** Starts a list block of `count` items, within the nesting limits. */
+  enterBlock(loc: Loc | undefined, count: number): void {
+    const depth = this.blocks.length + 1;
+    if (depth > TEMPLATE_LIMITS.listNesting) {
+      this.fail(
+        loc,
+        `list blocks nested ${depth} deep, over the limit of ${TEMPLATE_LIMITS.listNesting}`,
+        'a list inside a list is as deep as a packet needs; take this block out of the ones around it',
+      );
+    }
+    const runs = this.blocks.reduce((n, b) => n * b.count, count);
+    if (depth > 1 && runs > TEMPLATE_LIMITS.nestedRuns) {
+      this.fail(
+        loc,
+        `this block would run ${runs} times (its ${count} items for every item of the blocks around it), over the limit of ${TEMPLATE_LIMITS.nestedRuns}`,
+        'narrow the lists with tag=, status= or limit=, or take this block out of the ones around it',
+      );
+    }
+    this.blocks.push({ loc, count });
+  }
+
+  leaveBlock(): void {
+    this.blocks.pop();
+  }
+
+  /** An item's editorial note, when the audience may see notes (they are internal at least). */
+  noteOf(item: { note?: string; sensitivity?: Sensitivity }): string | undefined {
+    return above(noteLevel(item), this.ceiling) ? undefined : item.note;
+  }
 
   get properNouns(): ReadonlySet<string> {
     this.nouns ??= this.nounsOf();
     return this.nouns;
-  }
-
-  get showsInternal(): boolean {
-    return rank(this.audience.front.sensitivity) >= rank('internal');
   }
 
   where(loc: Loc | undefined): { file: string; line: number; column: number } {
@@ -76,8 +160,12 @@ export class RenderState {
 
   /** A fact this audience may see; anything else is a located build error. */
   fact(id: string, loc: Loc | undefined): Fact {
+    // A fact removed since REV is printed only as a deletion (tracked changes).
     const f = this.fb.facts.get(id) ?? (this.tracker?.removing ? this.tracker.revisions.removed.get(id) : undefined);
-    if (f) return f;
+    if (f) {
+      this.holdItem('facts', f);
+      return f;
+    }
     const hidden = this.full.facts.get(id);
     if (hidden) {
       this.fail(
@@ -96,7 +184,10 @@ export class RenderState {
 
   entity(id: string, loc: Loc | undefined) {
     const e = this.fb.entities.get(id);
-    if (e) return e;
+    if (e) {
+      this.holdItem('entities', e);
+      return e;
+    }
     if (this.full.entities.has(id)) this.fail(loc, `entity "${id}" is above this audience's sensitivity`, `remove it from the template`);
     const near = nearest(id, this.fb.entities.keys());
     return this.fail(
@@ -134,9 +225,13 @@ export class RenderState {
     return `[^${n}]`;
   }
 
-  /** A fact's (or one variant's) provenance, as this audience may see it. */
+  /**
+   * A fact's (or one variant's) provenance, as this audience may see it. Computed on the
+   * selection shared by every audience of this level (so once per fact base and level);
+   * the documents it names pass the guard as they are printed (cite, provenance-text).
+   */
   provenance(f: Fact, variant?: Variant): Provenance {
-    return provenanceOf(this.fb, f, variant);
+    return provenanceOf(this.visible, f, variant);
   }
 
   /**
@@ -145,8 +240,15 @@ export class RenderState {
    * notes are shared.
    */
   cite(f: Fact, variant?: Variant): string {
+    this.holdItem('facts', f);
     this.markCited(f.id);
-    const text = provenanceNote(this.fb, this.provenance(f, variant));
+    const p = this.provenance(f, variant);
+    for (const id of p.documents) {
+      const source = this.fb.sources.get(id);
+      if (source) this.holdItem('sources', source);
+    }
+    // Read through the guarded view: every document and party named passes the guard.
+    const text = provenanceNote(this.fb, p);
     return this.note(`text:${text}`, () => text);
   }
 }

@@ -16,6 +16,17 @@ export function inFrame<T>(state: RenderState, frame: { file: string; lineOffset
   }
 }
 
+/**
+ * Where the template running includes partial `name`: Handlebars gives no position, so
+ * this is the first {{> name}} in the template's text.
+ */
+export function includeSite(state: RenderState, name: string): Loc {
+  const source = state.frames.at(-1)?.source ?? '';
+  const at = new RegExp(`{{~?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(source)?.index;
+  const before = at === undefined ? '' : source.slice(0, at);
+  return { start: { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') - 1 } };
+}
+
 /** Handlebars' own errors (syntax, strict lookups) → a UserError at file:line:col. */
 function located(e: unknown, state: RenderState): unknown {
   if (e instanceof UserError || !(e instanceof Error)) return e;
@@ -27,26 +38,29 @@ function located(e: unknown, state: RenderState): unknown {
       cause: e,
     });
   }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    // Recursion that is not a partial including itself (say, an inline partial that does).
+    return UserError.at(
+      state.where(undefined),
+      'template: recursion too deep (a partial or block that includes itself?)',
+      'remove the include or block that closes the loop',
+      e,
+    );
+  }
   const partial = /^The partial (.+) could not be found/.exec(e.message)?.[1];
   if (partial !== undefined) {
-    // Handlebars gives no position; find the first {{> name}} in the template running.
-    const source = state.frames.at(-1)?.source ?? '';
-    const at = new RegExp(`{{~?>\\s*${partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(source)?.index;
-    const before = at === undefined ? '' : source.slice(0, at);
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
     const near = nearest(partial, state.partialNames);
     return UserError.at(
-      state.where({ start: { line, column: column - 1 } }),
+      state.where(includeSite(state, partial)),
       `template: no partial "${partial}"`,
       `${near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? ` : ''}partials are templates/partials/<name>.hbs in the project or built into briefbook: ${state.partialNames.join(', ') || '(none)'}`,
       e,
     );
   }
   const he = e as Error & { lineNumber?: number; column?: number };
-  const parse = /Parse error on line (\d+)/.exec(he.message);
+  const parse = /(?:Parse|Lexical) error on line (\d+)/.exec(he.message);
   const line = he.lineNumber ?? (parse ? Number(parse[1]) : undefined);
-  if (line === undefined && !/^(Parse error|Missing helper|".*" not defined)/.test(he.message)) return e;
+  if (line === undefined && !/^(Parse error|Lexical error|Missing helper|".*" not defined)/.test(he.message)) return e;
   const loc: Loc = { start: { line: line ?? 1, column: he.column ?? 0 } };
   const message = he.message
     .replace(/ - \d+:\d+$/, '')

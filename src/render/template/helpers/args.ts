@@ -1,8 +1,8 @@
 // What every helper needs: the options Handlebars passes, argument splitting and
 // reading, and running a block once per item.
 import Handlebars from 'handlebars';
-import { raw, wrapStrings } from '../../escape.js';
-import type { Loc } from '../state.js';
+import { raw, UNTAINTED, wrapStrings } from '../../escape.js';
+import type { Loc, RenderState } from '../state.js';
 
 export interface Options {
   hash: Record<string, unknown>;
@@ -43,16 +43,25 @@ export function int(o: Options, key: string): number | undefined {
   return typeof v === 'number' ? v : v === undefined ? undefined : Number(raw(v));
 }
 
-/** Runs a block once per item with @index, @position (1-based), @first, @last; or its {{else}} when empty. */
-export function each(this: unknown, items: readonly unknown[], o: Options): string {
+/**
+ * Runs a block once per item with @index, @position (1-based), @first, @last; or its
+ * {{else}} when empty. Each item's strings carry its taint (the view's `[TAINT]`) and answer
+ * to the render's guard; the block counts towards the render's nesting limits.
+ */
+export function each(this: unknown, s: RenderState, items: readonly unknown[], o: Options): string {
   if (items.length === 0) return o.inverse ? o.inverse(this) : '';
-  return items
-    .map((item, i) => {
-      const data = Handlebars.createFrame(o.data ?? {});
-      Object.assign(data, { index: i, position: i + 1, first: i === 0, last: i === items.length - 1 });
-      return o.fn ? o.fn(wrapStrings(item), { data }) : '';
-    })
-    .join('');
+  s.enterBlock(o.loc, items.length);
+  try {
+    return items
+      .map((item, i) => {
+        const data = Handlebars.createFrame(o.data ?? {});
+        Object.assign(data, { index: i, position: i + 1, first: i === 0, last: i === items.length - 1 });
+        return o.fn ? o.fn(wrapStrings(item, UNTAINTED, s), { data }) : '';
+      })
+      .join('');
+  } finally {
+    s.leaveBlock();
+  }
 }
 
 /** Keeps items that have any of the wanted tags; no wanted tags keeps all. */

@@ -12,22 +12,20 @@ import { type Helper, int, type Options, safe, split, str, tagged } from './args
 import { linksOf } from './facts.js';
 import { sortedEvents } from './lists.js';
 
-// Placeholders filled after rendering, when every heading and note is known. They hold a
-// NUL, which escapeMarkdown strips from fact text, so no fact can forge one.
-const NUL = String.fromCharCode(0);
-export const CONTENTS = new RegExp(`${NUL}CONTENTS([23])${NUL}`);
-export const contentsMarker = (depth: number) => `${NUL}CONTENTS${depth}${NUL}`;
-export const NOTES = `${NUL}NOTES${NUL}`;
-
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** One footnote listing the documents behind an event (or the facts it rests on), shared by rows with the same. */
 function documentsNote(s: RenderState, p: Provenance): string {
+  for (const id of p.documents) {
+    const source = s.fb.sources.get(id);
+    if (source) s.holdItem('sources', source);
+  }
   const text = documentsText(s.fb, p);
   return text ? s.note(`text:${text}.`, () => `${text}.`) : '';
 }
 
 function figureRows(s: RenderState, f: Fact, label: string): string[] {
+  s.holdItem('facts', f);
   if (f.variants.length === 0) {
     return [`| ${md(label)} | ${s.track(f, (x) => md(x.statement))} | ${s.cite(f)} |`];
   }
@@ -54,6 +52,7 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
       const limit = int(o, 'limit');
       const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
+        s.holdItem('events', e);
         const facts = e.facts.map((id) => s.fb.facts.get(id)).filter((f) => f !== undefined);
         return `| ${md(formatRange(e.date, e.end, true))} | ${md(e.title)} | ${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
       });
@@ -112,20 +111,28 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const depth = int(o, 'depth') ?? 3;
       if (depth !== 2 && depth !== 3)
         s.fail(o.loc, `contents depth must be 2 or 3, not ${depth}`, 'depth=2 lists sections; depth=3 adds subsections');
-      return safe(s.audience.front.contents ? contentsMarker(depth) : '');
+      return safe(s.audience.front.contents ? s.marks.mark('contents', String(depth)) : '');
     },
     /** {{notes [title="Notes"]}}: where the footnotes go (otherwise at the end). */
     notes: (...args) => {
       const [, o] = split(args);
       s.notesTitle = str(o, 'title') ?? 'Notes';
-      return safe(NOTES);
+      return safe(s.marks.mark('notes'));
     },
   };
 }
 
 function selectRosters(s: RenderState, params: unknown[], o: Options) {
-  if (params.length === 0) return rosters(s.fb);
-  const id = raw(params[0]);
-  s.entity(id, o.loc);
-  return rosters(s.fb, id);
+  let list: ReturnType<typeof rosters>;
+  if (params.length === 0) list = rosters(s.fb);
+  else {
+    const id = raw(params[0]);
+    s.entity(id, o.loc);
+    list = rosters(s.fb, id);
+  }
+  for (const r of list) {
+    s.holdItem('entities', r.committee);
+    for (const m of [...r.majority, ...r.minority, ...r.other]) s.holdItem('entities', m.entity);
+  }
+  return list;
 }

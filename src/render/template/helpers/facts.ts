@@ -169,7 +169,7 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     show: (...args) => {
       const [params] = split(args);
       const v = params[0];
-      const text = v instanceof Text ? v.raw : typeof v === 'string' ? v : v === undefined || v === null ? '—' : JSON.stringify(unwrap(v));
+      const text = v instanceof Text ? raw(v) : typeof v === 'string' ? v : v === undefined || v === null ? '—' : JSON.stringify(unwrap(v));
       return safe(md(text.length > 160 ? `${text.slice(0, 157)}…` : text));
     },
   };

@@ -11,7 +11,7 @@ const REGION = /^[a-z][a-z0-9-]*$/;
 export function visibleText(markdown: string): string {
   return unescapeMarkdown(
     stripMarks(markdown)
-      .replace(/\[\^[^\]]+\]/g, '')
+      .replace(/\[\^\d{1,9}\]/g, '')
       .replace(/(?<!\\)[*_]/g, ''),
   )
     .replace(/\s+/g, ' ')

@@ -49,6 +49,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       const picked = params.length > 0 ? ids(params).map((id) => s.fact(id, o.loc)) : [...s.fb.facts.values()].filter(wanted);
       const shown = each.call(
         this,
+        s,
         limited(s, o, picked, 'facts').map((f) => factView(s, f)),
         o,
       );
@@ -62,6 +63,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
         tracker.removedItems(() =>
           each.call(
             this,
+            s,
             removed.map((f) => factView(s, f)),
             o,
           ),
@@ -77,7 +79,12 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       if (str(o, 'order') === 'hard-first') {
         list = [...list.filter((q) => q.difficulty === 'hard'), ...list.filter((q) => q.difficulty !== 'hard')];
       }
-      return each.call(this, limited(s, o, list, 'questions').map(questionView), o);
+      return each.call(
+        this,
+        s,
+        limited(s, o, list, 'questions').map((x) => questionView(s, x)),
+        o,
+      );
     },
     /** {{#analysis kind="recommendation"}}: staff analysis (internal audiences only see any). */
     analysis(this: unknown, ...args) {
@@ -85,12 +92,22 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       const kind = str(o, 'kind');
       const tag = str(o, 'tag');
       const list = [...s.fb.analysis.values()].filter((a) => (!kind || a.kind === kind) && (!tag || a.tags.includes(tag)));
-      return each.call(this, limited(s, o, list, 'analysis items').map(analysisView), o);
+      return each.call(
+        this,
+        s,
+        limited(s, o, list, 'analysis items').map((x) => analysisView(s, x)),
+        o,
+      );
     },
     glossary(this: unknown, ...args) {
       const [, o] = split(args);
       const list = [...s.fb.glossary.values()].sort((a, b) => a.term.localeCompare(b.term, 'en'));
-      return each.call(this, limited(s, o, list, 'glossary terms').map(termView), o);
+      return each.call(
+        this,
+        s,
+        limited(s, o, list, 'glossary terms').map((x) => termView(s, x)),
+        o,
+      );
     },
     /** {{#entities kind="company lab" [tag="industry"]}} */
     entities(this: unknown, ...args) {
@@ -101,12 +118,22 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
         params.length > 0
           ? ids(params).map((id) => s.entity(id, o.loc))
           : [...s.fb.entities.values()].filter((e) => (kinds.length === 0 || kinds.includes(e.kind)) && (!tag || e.tags.includes(tag)));
-      return each.call(this, limited(s, o, list, 'entities').map(entityView), o);
+      return each.call(
+        this,
+        s,
+        limited(s, o, list, 'entities').map((x) => entityView(s, x)),
+        o,
+      );
     },
     /** {{#events [tag="letter"]}} in date order. */
     events(this: unknown, ...args) {
       const [, o] = split(args);
-      return each.call(this, limited(s, o, sortedEvents(s, wantedTags(s, o)), 'events').map(eventView), o);
+      return each.call(
+        this,
+        s,
+        limited(s, o, sortedEvents(s, wantedTags(s, o)), 'events').map((x) => eventView(s, x)),
+        o,
+      );
     },
   };
 }

@@ -1,0 +1,163 @@
+// The leak guard's second half: text an audience may not see, pasted into its template in
+// any form, refuses the packet at the withheld item's file:line; text it may see does not.
+import { describe, expect, it } from 'vitest';
+import { audience, FRONT, fixtureFactBase, INTERNAL_FRONT, SECRET, STAMP, shippedPartials } from '../../test/fixtures/render.js';
+import { REPO } from '../../test/helpers/cli.js';
+import { userErrorOf } from '../../test/helpers/errors.js';
+import { openProject } from '../project.js';
+import { buildLeakIndex, htmlWords, markdownWords, WINDOW } from './leak-guard.js';
+import { renderPacket } from './packet.js';
+import type { Partial } from './template-files/partials.js';
+
+const ANALYSIS = "Staff judge the attribution to Alibaba's own lab weak and would not repeat it in public.";
+const ANSWER = 'Committee staff believe the chair’s office shared the letter with two reporters early.';
+const NOTE = 'Staff doubt the second report and have asked its outlet for the underlying documents.';
+const CITATION_NOTE = 'The reporter privately confirmed the account figure to committee staff by phone.';
+
+const fb = fixtureFactBase({
+  'data/analysis.yaml': `analysis:
+  - id: a.assess
+    kind: assessment
+    text: "${ANALYSIS}"
+    facts: [pub.alpha]
+  - id: a.restates
+    kind: assessment
+    text: "We accept that Alpha Corp is accused of copying the model through twelve thousand accounts, nothing more."
+    facts: [pub.alpha]
+`,
+  'data/more.yaml': `questions:
+  - id: q.leak
+    question: Who shared the letter?
+    answer: "${ANSWER}"
+    facts: [pub.alpha]
+    sensitivity: internal
+facts:
+  - id: pub.noted
+    statement: A public fact with notes.
+    status: reported
+    sensitivity: public
+    note: "${NOTE}"
+    sources:
+      - { source: s.one, note: "${CITATION_NOTE}" }
+      - { source: s.two }
+`,
+});
+
+const project = openProject(REPO);
+
+async function render(body: string, opts: { front?: string; partials?: Partial[] } = {}) {
+  return renderPacket(audience(body, opts.front ?? FRONT), {
+    project,
+    factBase: fb,
+    partials: opts.partials ?? shippedPartials(),
+    stamp: STAMP,
+  });
+}
+
+const refusal = (body: string, opts: { front?: string; partials?: Partial[] } = {}) => userErrorOf(render(body, opts));
+
+describe('leak guard: withheld text pasted into a public packet', () => {
+  it.each([
+    ['staff analysis', ANALYSIS, 'analysis item "a.assess"', 'data/analysis.yaml', 4],
+    ['an internal question’s answer', ANSWER, 'question "q.leak"', 'data/more.yaml', 4],
+    ['a public fact’s editorial note', NOTE, 'fact "pub.noted"', 'data/more.yaml', 12],
+    ['a citation’s note', CITATION_NOTE, 'fact "pub.noted"', 'data/more.yaml', 14],
+    ['an internal statement without its final period', SECRET.slice(0, -1), 'fact "int.secret"', 'data/facts.yaml', 29],
+    ['curly quotes for straight ones', ANALYSIS.replace("'", '’'), 'analysis item "a.assess"', 'data/analysis.yaml', 4],
+    [
+      'soft hyphens and zero-width spaces',
+      SECRET.replace('privately', 'pri\u00ADvate\u200Bly'),
+      'fact "int.secret"',
+      'data/facts.yaml',
+      29,
+    ],
+    [
+      'NFD and fullwidth letters',
+      SECRET.normalize('NFD').replace('committee', 'ｃｏｍｍｉｔｔｅｅ'),
+      'fact "int.secret"',
+      'data/facts.yaml',
+      29,
+    ],
+    [
+      'HTML entities',
+      SECRET.replace('privately', 'priv&#97;tely').replace(' July', '&nbsp;July&shy;'),
+      'fact "int.secret"',
+      'data/facts.yaml',
+      29,
+    ],
+    [
+      'markup inside',
+      'The committee **privately** expects <!-- x --> to issue a sub*poe*na in July',
+      'fact "int.secret"',
+      'data/facts.yaml',
+      29,
+    ],
+    [
+      'a note mark inside',
+      'The committee privately{{cite "pub.alpha"}} expects to issue a subpoena in July.',
+      'fact "int.secret"',
+      'data/facts.yaml',
+      29,
+    ],
+    [`its first ${WINDOW} words only`, ANALYSIS.split(' ').slice(0, WINDOW).join(' '), 'analysis item "a.assess"', 'data/analysis.yaml', 4],
+  ])('%s', async (_, text, what, file, line) => {
+    const err = await refusal(`# Press\n\nSomething to say. ${text}\n`);
+    expect(err.diagnostics[0]).toMatchObject({ file, line });
+    expect(err.diagnostics[0]?.message).toContain(
+      `test: the packet contains the text of ${what}, which is internal, above its sensitivity (public)`,
+    );
+    expect(err.diagnostics[0]?.hint).toContain('templates/audiences/test.md');
+  });
+
+  it('in a partial, in the front matter, or split over Markdown and HTML', async () => {
+    const partials = [{ name: 'footer', file: 'templates/partials/footer.hbs', source: `${ANSWER}\n` }];
+    expect((await refusal('{{> footer}}', { partials })).diagnostics[0]?.file).toBe('data/more.yaml');
+    expect((await refusal('# x', { front: `${FRONT}\nsubtitle: ${SECRET}` })).diagnostics[0]?.file).toBe('data/facts.yaml');
+    const several = await refusal(`${ANALYSIS}\n\n${ANSWER}\n`);
+    expect(several.message).toMatch(/the packet contains the text of 2 items above its sensitivity \(public\); nothing was written for it/);
+  });
+
+  it('lets a public packet print what it may see, even where withheld text repeats it', async () => {
+    const p = await render('{{fact "pub.alpha"}}\n\nAlpha Corp is accused of copying the model through twelve thousand accounts.\n');
+    expect(p.markdown).toContain('Alpha Corp is accused of copying');
+  });
+
+  it('lets an internal packet print internal text', async () => {
+    const p = await render(`${ANALYSIS}\n`, { front: INTERNAL_FRONT });
+    expect(p.markdown).toContain('Staff judge');
+  });
+});
+
+describe('leak guard: the index', () => {
+  it('holds every withheld text of six words or more, minus wording the audience may see', () => {
+    const index = buildLeakIndex(fb, 'public');
+    const from = new Set([...index.windows.values()].map(({ from: t }) => `${t.kind}:${t.id}:${t.path.join('.')}`));
+    const windows = [...index.windows.values()].map((w) => w.words);
+    expect(from).toEqual(
+      new Set([
+        'facts:int.secret:statement',
+        'analysis:a.assess:text',
+        'analysis:a.restates:text',
+        'questions:q.leak:answer',
+        'facts:pub.noted:note',
+        'facts:pub.noted:sources.0.note',
+      ]),
+    );
+    // "Staff expect one." (3 words) is too short to tell from ordinary words.
+    expect(windows.some((w) => w.includes('staff expect one'))).toBe(false);
+    // The restating analysis keeps only the windows that are its own words.
+    expect(windows.filter((w) => w.startsWith('alpha corp is accused'))).toEqual([]);
+    expect(windows).toContain('we accept that alpha corp is accused of');
+    expect(buildLeakIndex(fb, 'restricted').windows.size).toBe(0);
+  });
+
+  it('reads Markdown and HTML as a reader does', () => {
+    expect(markdownWords('pri**vate**ly [^3] [link](#x) <!-- c --> \\*a\\* <!-- open')).toEqual(['privately', 'link', 'x', 'a', 'open']);
+    expect(htmlWords('<p>pri<em>vate</em>ly<sup class="fnref"><a href="#fn-1">1</a></sup> next</p><p>para</p>')).toEqual([
+      'privately',
+      'next',
+      'para',
+    ]);
+    expect(htmlWords('<style>b::after { content: "\\54 he \\"x\\" end" }</style>')).toEqual(['b', 'after', 'content', 'the', 'x', 'end']);
+  });
+});

@@ -1,0 +1,42 @@
+// The PDF renderer is shut off from the network: a page full of ways to reach a server
+// (links, stylesheets, imports, fonts, images, frames, preconnect and prefetch hints, a
+// refresh) opens no connection to it, by address or by name. Real Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingListener, hasBrowser, REAL_BROWSER } from '../../../test/helpers/hardening.js';
+import { type BrowserSession, launchBrowser } from './browser.js';
+
+describe.skipIf(!hasBrowser)('the PDF renderer', () => {
+  let listener: Awaited<ReturnType<typeof countingListener>>;
+  let port = 0;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    listener = await countingListener();
+    port = listener.port;
+    session = await launchBrowser({ executable: REAL_BROWSER });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await listener?.close();
+  });
+
+  it('opens no connection of any kind, whatever the page asks for', async () => {
+    const at = (host: string, path: string) => `http://${host}:${port}/${path}`;
+    const urls = ['127.0.0.1', 'localhost', '[::ffff:127.0.0.1]'].flatMap((h) => [at(h, 'a'), at(h, 'b')]);
+    const html = `<!doctype html><html><head>
+<link rel="preconnect" href="${urls[0]}"><link rel="dns-prefetch" href="${urls[2]}"><link rel="prefetch" href="${urls[4]}">
+<link rel="preload" as="style" href="${urls[1]}"><link rel="stylesheet" href="${urls[3]}">
+<meta http-equiv="refresh" content="0;url=${urls[5]}">
+<style>@import url(${at('127.0.0.1', 'import.css')}); body { background: url(${at('127.0.0.1', 'bg.png')}) }
+@font-face { font-family: x; src: url(${at('localhost', 'font.woff')}) } p { font-family: x }</style>
+</head><body><p>Text</p><a href="${urls[0]}">a link</a><img src="${at('127.0.0.1', 'i.png')}"><img src="${at('localhost', 'j.png')}">
+<iframe src="${at('127.0.0.1', 'frame')}"></iframe><object data="${at('127.0.0.1', 'obj')}"></object><video poster="${at('127.0.0.1', 'p')}"></video>
+</body></html>`;
+    const pdf = await session.print(html, { format: 'letter' });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    // Hints and lookups are asynchronous: give any that were started time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(listener.count()).toBe(0);
+  });
+});
