@@ -35,7 +35,6 @@ title: Closure packet
 audience: Tester
 genre: report
 sensitivity: ${sensitivity}
-banner: ${sensitivity}
 ---
 ${BODY}`;
 

@@ -5,9 +5,10 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { nodeAt } from '../util/yaml-path.js';
 import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
+import { fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS, type Kind } from './kinds.js';
 import { LIMITS } from './limits.js';
-import { type FactFile, fileOutline, ITEM_SCHEMAS } from './schema.js';
+import type { FactFile } from './schema.js';
 import { schemaDiagnostic } from './schema-diagnostic.js';
 import { firstBadByte, openingQuote, yamlHint } from './yaml-errors.js';
 

@@ -179,8 +179,7 @@ describe('Word output of a fixture project', () => {
   });
 
   it('lays the page out as the audience says: A4, its author', async () => {
-    const front =
-      'title: A4 packet\naudience: Tester\ngenre: brief\nsensitivity: public\nbanner: Public\npageSize: A4\nauthor: Committee staff';
+    const front = 'title: A4 packet\naudience: Tester\ngenre: brief\nsensitivity: public\npageSize: A4\nauthor: Committee staff';
     const parts = readDocx(await packetDocx(await renderPacket(audience('## One\n\nText.\n', front), ctx)));
     expect(parts.get('word/document.xml')).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(parts.get('docProps/core.xml')).toContain('<dc:creator>Committee staff</dc:creator>');

@@ -88,7 +88,7 @@ describe('revision marks', () => {
     const press = audiences.find((a) => a.name === 'press-points')!;
     await expect(renderPacket(press, { ...ctx, factBase: fb })).resolves.toBeDefined();
     await expect(renderPacket(press, { ...ctx, factBase: fb, revisions: () => leaky })).rejects.toThrow(
-      'press-points: its output contains the statement of a fact above its sensitivity (public): "campaign.secret"',
+      'press-points: the packet contains the text of fact "campaign.secret"',
     );
   });
 });

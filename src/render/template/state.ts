@@ -13,7 +13,6 @@ import { nearest } from '../../util/closest.js';
 import type { Guard, Taint } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
 import { guardedView } from './guarded.js';
-import { TEMPLATE_LIMITS } from './limits.js';
 import type { Tracker } from './marks.js';
 import { Placeholders } from './placeholders.js';
 import { provenanceNote } from './provenance-text.js';
@@ -108,31 +107,6 @@ export class RenderState implements Guard {
   holdItem(kind: Kind, item: Item): void {
     const taint = this.taint(kind, item);
     if (above(taint.level, this.held.level)) this.hold(taint);
-  }
-
-  /** Starts a list block of `count` items, within the nesting limits. */
-  enterBlock(loc: Loc | undefined, count: number): void {
-    const depth = this.blocks.length + 1;
-    if (depth > TEMPLATE_LIMITS.listNesting) {
-      this.fail(
-        loc,
-        `list blocks nested ${depth} deep, over the limit of ${TEMPLATE_LIMITS.listNesting}`,
-        'a list inside a list is as deep as a packet needs; take this block out of the ones around it',
-      );
-    }
-    const runs = this.blocks.reduce((n, b) => n * b.count, count);
-    if (depth > 1 && runs > TEMPLATE_LIMITS.nestedRuns) {
-      this.fail(
-        loc,
-        `this block would run ${runs} times (its ${count} items for every item of the blocks around it), over the limit of ${TEMPLATE_LIMITS.nestedRuns}`,
-        'narrow the lists with tag=, status= or limit=, or take this block out of the ones around it',
-      );
-    }
-    this.blocks.push({ loc, count });
-  }
-
-  leaveBlock(): void {
-    this.blocks.pop();
   }
 
   /** An item's editorial note, when the audience may see notes (they are internal at least). */

@@ -2,6 +2,7 @@
 // reading, and running a block once per item.
 import Handlebars from 'handlebars';
 import { raw, UNTAINTED, wrapStrings } from '../../escape.js';
+import { enterBlock, leaveBlock } from '../limits.js';
 import type { Loc, RenderState } from '../state.js';
 
 export interface Options {
@@ -50,7 +51,7 @@ export function int(o: Options, key: string): number | undefined {
  */
 export function each(this: unknown, s: RenderState, items: readonly unknown[], o: Options): string {
   if (items.length === 0) return o.inverse ? o.inverse(this) : '';
-  s.enterBlock(o.loc, items.length);
+  enterBlock(s, o.loc, items.length);
   try {
     return items
       .map((item, i) => {
@@ -60,7 +61,7 @@ export function each(this: unknown, s: RenderState, items: readonly unknown[], o
       })
       .join('');
   } finally {
-    s.leaveBlock();
+    leaveBlock(s);
   }
 }
 
