@@ -68,7 +68,9 @@ describe('briefbook watch', () => {
   it('rewrites the Word files too when asked for them', async () => {
     const root = initProject();
     const w = watch(root, ['-f', 'md', '-f', 'docx']);
-    await w.waitFor('the first build', () => /^built member-memo\.md, \.docx; press-points\.md, \.docx in (\d+ ms|\d+\.\d s)$/m.test(w.stdout()));
+    await w.waitFor('the first build', () =>
+      /^built member-memo\.md, \.docx; press-points\.md, \.docx in (\d+ ms|\d+\.\d s)$/m.test(w.stdout()),
+    );
     const words = () =>
       paragraphs(readDocx(join(root, 'out/member-memo.docx')).get('word/document.xml') ?? '')
         .map((p) => p.text)
@@ -113,7 +115,9 @@ describe('briefbook watch', () => {
     mkdirSync(join(root, 'templates/partials'));
     writeFileSync(join(root, 'templates/partials/colophon.hbs'), 'Our own colophon for {{audience}}.\n');
     await w.waitFor('every packet rebuilt', () => read(root, 'out/press-points.md').includes('Our own colophon for Press office.'));
-    await w.waitFor('the log line', () => /^rebuilt member-memo\.md, \.html; press-points\.md, \.html in (\d+ ms|\d+\.\d s)/m.test(w.stdout()));
+    await w.waitFor('the log line', () =>
+      /^rebuilt member-memo\.md, \.html; press-points\.md, \.html in (\d+ ms|\d+\.\d s)/m.test(w.stdout()),
+    );
 
     expect(await w.stop('SIGTERM')).toBe(0);
   });
