@@ -2,10 +2,13 @@ import type { Diagnostic } from '../errors.js';
 import { checkFigures } from '../facts/cited-figures.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
+import { packetTime } from '../facts/packet-time.js';
 import { checkQuotes } from '../facts/quotes.js';
 import { githubAnnotations } from '../facts/report-github.js';
 import { sarifLog } from '../facts/report-sarif.js';
 import { SourceDocuments } from '../facts/source-documents.js';
+import { stalenessWarnings } from '../facts/staleness.js';
+import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { gitAnswer } from '../util/git.js';
 import { packageVersion } from '../util/package-root.js';
@@ -18,6 +21,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Name files relative to the git repository's top (as CI annotations and SARIF need), not the project. */
   repositoryPaths?: boolean;
+  /** YYYY-MM-DD to age check dates against (`--as-of`); default `asOf` in briefbook.yaml, else the build stamp's date. */
+  asOf?: string;
 }
 
 export interface ValidateResult {
@@ -36,13 +41,25 @@ export interface ValidateResult {
   quotesChecked?: number;
   /** Citations whose document was searched for the figures they back. */
   figuresChecked?: number;
+  /** The as-of date check dates were aged against. */
+  asOf: string;
 }
 
 /** The machine-readable forms of a validation report (`text` is the CLI's own). */
 export type ReportFormat = 'json' | 'github' | 'sarif';
 
-export async function validate({ project, sourcesDir, strict = false, repositoryPaths = false }: ValidateOptions): Promise<ValidateResult> {
+export async function validate({
+  project,
+  sourcesDir,
+  strict = false,
+  repositoryPaths = false,
+  asOf,
+}: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
+  // Only a build stamp needs git; skip it when the as-of date is given.
+  const stampDate = asOf ?? project.config.asOf ?? (await buildStamp(project)).date;
+  const time = packetTime(project.config, stampDate, asOf);
+  report.warnings.push(...stalenessWarnings(factBase, time.asOf, time.staleAfterDays));
   const dir = sourcesDir ?? project.sourcesDir;
   const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
   const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
@@ -61,6 +78,7 @@ export async function validate({ project, sourcesDir, strict = false, repository
     warnings,
     quotesChecked,
     figuresChecked,
+    asOf: time.asOf,
   };
 }
 
