@@ -34,6 +34,8 @@ export interface BuildOptions {
   timeout?: number;
   /** A git revision: add "Changes since REV" where a template includes the changes partial. */
   since?: string;
+  /** YYYY-MM-DD: the packets' "Facts as of" date (default: `asOf` in briefbook.yaml, else the build stamp's date). */
+  asOf?: string;
   onProgress?: (event: Written) => void;
 }
 
@@ -63,6 +65,7 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       partials: await loadPartials(project),
       stamp: await buildStamp(project),
       changes: since && changesFor(since, factBase),
+      asOf: opts.asOf,
     };
     const packets = await renderAll(audiences, ctx);
 

@@ -3,14 +3,16 @@
 // value: the .md is `markdown`, the .html is `packetHtml()`, the PDF prints `pdfJob()`.
 import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
+import { type PacketTime, packetTime } from '../facts/packet-time.js';
 import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { checkNoLeak } from './leak-guard.js';
 import { headingsOf, markdownToHtml } from './markdown/to-html.js';
 import { fillContents, htmlPage } from './print/html-page.js';
-import type { PdfJob } from './print/pdf.js';
+import type { PdfJob, RunningLines } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
 import { renderMarkdown } from './template/render-markdown.js';
+import { timeView } from './template/time-view.js';
 import type { Audience } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadStyles } from './template-files/styles.js';
@@ -26,6 +28,8 @@ export interface PacketContext {
   changes?: (max: Sensitivity) => ChangesView;
   /** See RenderInput.properNouns. */
   properNouns?: () => ReadonlySet<string>;
+  /** `build --as-of`: the "Facts as of" date, over `asOf` in briefbook.yaml and the stamp's date. */
+  asOf?: string;
 }
 
 export interface Packet {
@@ -35,9 +39,12 @@ export interface Packet {
   body: string;
   css: string;
   stamp: BuildStamp;
+  /** The hearing and "Facts as of" lines for the PDF's margins. */
+  running: RunningLines;
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
+  const time: PacketTime = packetTime(ctx.project.config, ctx.stamp.date, ctx.asOf, audience.front.sensitivity);
   const { markdown } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
@@ -45,11 +52,13 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     stamp: ctx.stamp,
     changes: ctx.changes?.(audience.front.sensitivity),
     properNouns: ctx.properNouns,
+    time,
   });
   const body = markdownToHtml(markdown);
   const css = await loadStyles(ctx.project, audience);
   checkNoLeak(audience, ctx.factBase, { markdown, html: body });
-  return { audience, markdown, body, css, stamp: ctx.stamp };
+  const view = timeView(time);
+  return { audience, markdown, body, css, stamp: ctx.stamp, running: { hearing: view.hearing?.running, factsAsOf: view.factsAsOf } };
 }
 
 /** The packet as a self-contained HTML page; with `pages`, the contents list shows page numbers. */
@@ -62,6 +71,7 @@ export function pdfJob(p: Packet): PdfJob {
   return {
     audience: p.audience,
     stamp: p.stamp,
+    running: p.running,
     hasContents: p.body.includes('<nav class="contents">'),
     headings: headingsOf(p.markdown).map((h) => h.plain),
     html: (pages) => packetHtml(p, pages),

@@ -9,7 +9,7 @@ import type { BriefLine, ChangeDetail, ChangeEntry, ChangesContext, ChangesView 
 export const BRIEF_LINES = 8;
 const BRIEF_TEXT = 100;
 
-type View = Pick<ChangesView, 'called' | 'changed' | 'added' | 'removed' | 'renamed'>;
+type View = Pick<ChangesView, 'called' | 'changed' | 'rechecked' | 'added' | 'removed' | 'renamed'>;
 
 /** The short form: the most important changes first, one line each, cut with "and N more". */
 export function brief(view: View, ctx: ChangesContext): ChangesView['brief'] {
@@ -22,9 +22,19 @@ export function brief(view: View, ctx: ChangesContext): ChangesView['brief'] {
     ...view.added.map((e) => ({ label: `New ${e.noun}`, text: e.headline && clip(e.headline, BRIEF_TEXT) })),
     ...view.removed.map((e) => ({ label: `Dropped ${e.noun}`, text: e.headline && clip(e.headline, BRIEF_TEXT) })),
     ...view.renamed.map((e) => ({ label: `Renamed ${e.noun}`, text: `${e.from} → ${e.to}` })),
+    // Re-checks change no wording: one line for them all, last.
+    ...rechecks(view.rechecked, ctx),
   ];
   if (lines.length <= BRIEF_LINES) return { lines, more: 0 };
   return { lines: lines.slice(0, BRIEF_LINES - 1), more: lines.length - (BRIEF_LINES - 1) };
+}
+
+/** Re-checks change no wording: one line for them all, last. */
+function rechecks(list: View['rechecked'], ctx: ChangesContext): BriefLine[] {
+  const [only] = list;
+  if (!only) return [];
+  if (list.length > 1) return [{ label: `Re-checked: ${list.length} items`, text: 'no wording changed' }];
+  return [{ label: capital(only.text), text: briefText(only, ctx) }];
 }
 
 const isStatusOrSensitivity = (d: ChangeDetail) => d.field === 'status' || d.field === 'sensitivity';
@@ -40,7 +50,7 @@ function revision(e: ChangeEntry): string {
   return capital(parts.length > 0 ? parts.join('; ') : 'revised');
 }
 
-function briefText(e: ChangeEntry, ctx: ChangesContext): string | null {
+function briefText(e: Pick<ChangeEntry, 'kind' | 'id'>, ctx: ChangesContext): string | null {
   const now = headline(e.kind, ctx.current(e.kind, e.id) as Canon);
   return now ? clip(now, BRIEF_TEXT) : null;
 }

@@ -6,6 +6,7 @@
 import type { Canon } from '../../diff/canonical.js';
 import type { ChangedItem, FieldChange, ItemEntry } from '../../diff/compare.js';
 import { badges, headline, isLongText, noun } from '../../diff/describe.js';
+import { onlyRechecked, type Recheck, shownFields } from '../../diff/rechecks.js';
 import type { DiffResult } from '../../diff/result.js';
 import type { Since } from '../../diff/since.js';
 import type { FactBase } from '../../facts/factbase.js';
@@ -38,6 +39,14 @@ export interface ChangeEntry {
   details: ChangeDetail[];
 }
 
+export interface RecheckEntry {
+  kind: Kind;
+  noun: string;
+  id: string;
+  /** "re-checked June 20, 2026 → June 24, 2026". */
+  text: string;
+}
+
 export interface RenamedEntry {
   kind: Kind;
   noun: string;
@@ -67,6 +76,8 @@ export interface ChangesView {
   called: ChangeEntry[];
   /** Other changed items. */
   changed: ChangeEntry[];
+  /** Items whose only change is a check date: one line each ("re-checked June 20, 2026 → June 24, 2026"). */
+  rechecked: RecheckEntry[];
   added: ChangeEntry[];
   removed: ChangeEntry[];
   renamed: RenamedEntry[];
@@ -109,7 +120,8 @@ export function changesFor(since: Since, factBase: FactBase): (max: Sensitivity)
 /** A diff, already filtered for one audience, as the section shows it. */
 export function changesView(result: DiffResult, ctx: ChangesContext): ChangesView {
   const called = result.changed.filter(isCalledOut);
-  const changed = result.changed.filter((c) => !isCalledOut(c));
+  const changed = result.changed.filter((c) => !isCalledOut(c) && !onlyRechecked(c));
+  const rechecked = result.changed.filter((c) => !isCalledOut(c) && onlyRechecked(c));
   // An item that left this audience's view but still exists was moved above its level;
   // naming it (or quoting its old text) would tell the audience what it may not see.
   // The same goes for old text that lives on in a fact now hidden from it.
@@ -119,11 +131,13 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
   const view = {
     called: called.map((c) => changedEntry(c, ctx)),
     changed: changed.map((c) => changedEntry(c, ctx)),
+    rechecked: rechecked.map((c) => ({ kind: c.kind, noun: noun(c.kind), id: c.id, text: recheckWords(c.rechecked as Recheck) })),
     added: result.added.map(listedEntry),
     removed: removed.map(listedEntry),
     renamed: result.renamed.map((r) => ({ kind: r.kind, noun: noun(r.kind), from: r.from, to: r.to })),
   };
-  const total = view.called.length + view.changed.length + view.added.length + view.removed.length + view.renamed.length;
+  const total =
+    view.called.length + view.changed.length + view.rechecked.length + view.added.length + view.removed.length + view.renamed.length;
   return {
     since: result.from,
     commit: ctx.commit?.short ?? null,
@@ -133,6 +147,7 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
     counts: counts([
       [view.called.length, 'status or sensitivity change', 'status or sensitivity changes'],
       [view.changed.length, 'revised', 'revised'],
+      [view.rechecked.length, 're-checked', 're-checked'],
       [view.added.length, 'added', 'added'],
       [view.removed.length, 'removed', 'removed'],
       [view.renamed.length, 'renamed', 'renamed'],
@@ -155,8 +170,22 @@ function changedEntry(c: ChangedItem, ctx: ChangesContext): ChangeEntry {
     // A changed statement is shown as before/after; repeating it as the headline adds nothing.
     headline: statementChanged || !now ? null : clip(now, HEADLINE),
     badges: null,
-    details: c.fields.map(detail),
+    details: [
+      ...shownFields(c).map(detail),
+      ...(c.rechecked
+        ? [{ field: 'checked', from: c.rechecked.from, to: c.rechecked.to, text: recheckWords(c.rechecked), long: false }]
+        : []),
+    ],
   };
+}
+
+/** A re-check in a packet's words: "re-checked June 20, 2026 → June 24, 2026". */
+function recheckWords(r: Recheck): string {
+  const day = (d: string | null) => (d === null ? '' : formatDate(d));
+  if (r.from === null) return `checked ${day(r.to)}`;
+  if (r.to === null) return `check date removed (was ${day(r.from)})`;
+  if (r.from === r.to) return `re-checked against some sources (last check still ${day(r.to)})`;
+  return `re-checked ${day(r.from)} → ${day(r.to)}`;
 }
 
 function listedEntry(e: ItemEntry): ChangeEntry {

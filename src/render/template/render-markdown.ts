@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars';
 import { UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
+import { type PacketTime, packetTime } from '../../facts/packet-time.js';
 import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
@@ -19,6 +20,7 @@ import { CONTENTS, NOTES } from './helpers/blocks.js';
 import { helpers } from './helpers/index.js';
 import { RenderState } from './state.js';
 import { inFrame } from './template-errors.js';
+import { timeView } from './time-view.js';
 
 export interface RenderInput {
   audience: Audience;
@@ -28,6 +30,8 @@ export interface RenderInput {
   stamp: BuildStamp;
   /** The "Changes since" section for this audience's level (`build --since`). */
   changes?: ChangesView;
+  /** As-of date, hearing and staleness settings; default: as of the stamp's date, no hearing. */
+  time?: PacketTime;
   /**
    * The fact base's proper nouns; by default computed from `factBase`. `watch` passes them
    * in, computed from the whole fact base without recording a read of every statement.
@@ -45,6 +49,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const { audience, factBase, partials, stamp } = input;
   const visible = selectForAudience(factBase, audience.front.sensitivity);
   const state = new RenderState(visible, factBase, audience, input.properNouns ?? (() => properNouns(factBase)));
+  state.time = input.time ?? packetTime({}, stamp.date);
   const hbs = Handlebars.create();
   const all = helpers(state);
   hbs.registerHelper(all);
@@ -74,6 +79,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
     dateLine: formatDate(audience.front.date ?? stamp.date),
     stamp: stamp.text,
     changes: input.changes ?? null,
+    ...timeView(state.time),
   });
   state.contextNames = Object.keys(context as object);
   state.partialNames = partials.map((p) => p.name);

@@ -3,6 +3,7 @@
 // and which template file is running (so helper errors point at file:line:col).
 import { UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
+import type { PacketTime } from '../../facts/packet-time.js';
 import { type Provenance, provenanceOf } from '../../facts/provenance.js';
 import type { Fact, Variant } from '../../facts/schema.js';
 import { rank } from '../../facts/select.js';
@@ -39,6 +40,8 @@ export class RenderState {
   contextNames: string[] = [];
   /** Heading of the footnotes block, set by {{notes title="…"}}. */
   notesTitle = 'Notes';
+  /** The as-of date, hearing and staleness settings of this build; set before any helper runs. */
+  time!: PacketTime;
   private nouns?: ReadonlySet<string>;
 
   constructor(
