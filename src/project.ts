@@ -28,7 +28,9 @@ const hearingSchema = z
     time: z.string().min(1).optional().describe('Its time, as printed ("10:00 a.m."), or "not yet known".'),
     room: z.string().min(1).optional().describe('Where it is held, or "not yet known".'),
     witnesses: z
-      .union([z.literal(NOT_YET_KNOWN), z.array(z.string().min(1))])
+      .union([z.literal(NOT_YET_KNOWN), z.array(z.string().min(1))], {
+        error: `a list of witnesses ("Name, title"), or "${NOT_YET_KNOWN}"`,
+      })
       .optional()
       .describe('Witnesses, one line each ("Name, title"), or "not yet known".'),
     // The levels of facts/kinds.ts SENSITIVITIES (this file sits below facts/; a test keeps them equal).
