@@ -40,11 +40,13 @@ function rechecks(list: View['rechecked'], ctx: ChangesContext): BriefLine[] {
 const isStatusOrSensitivity = (d: ChangeDetail) => d.field === 'status' || d.field === 'sensitivity';
 const nowWas = (d: ChangeDetail) => `now ${d.to} (was ${d.from})`;
 
-/** "Figure revised (28.8 million → 29.1 million)", "Reworded", "Sources changed"… */
+/** "Figure revised (28.8 million → 29.1 million)", "Date revised (June 2026 → after June 10, 2026)", "Reworded"… */
 function revision(e: ChangeEntry): string {
   const figure = e.details.find((d) => /(^|\.)value\.number$/.test(d.field) && d.from !== null && d.to !== null);
+  const date = e.details.find((d) => d.field === 'date' && d.from !== null && d.to !== null);
   const parts = [
     figure ? `figure revised (${figure.from} → ${figure.to})` : '',
+    date ? `date revised (${date.from} → ${date.to})` : '',
     e.details.some((d) => d.field === 'statement') ? 'reworded' : '',
   ].filter(Boolean);
   return capital(parts.length > 0 ? parts.join('; ') : 'revised');

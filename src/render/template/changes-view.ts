@@ -200,9 +200,13 @@ function listedEntry(e: ItemEntry): ChangeEntry {
   };
 }
 
+/** Fields that hold a date: shown in words ("June 2026 → after June 10, 2026"). */
+const DATE_FIELD = /(^|\.)(date|end|period\.from|period\.to)$/;
+
 function detail(f: FieldChange): ChangeDetail {
-  const from = f.from === null ? null : show(f.from);
-  const to = f.to === null ? null : show(f.to);
+  const value = (v: Canon) => (typeof v === 'string' && DATE_FIELD.test(f.path) ? formatDate(v) : show(v));
+  const from = f.from === null ? null : value(f.from);
+  const to = f.to === null ? null : value(f.to);
   const long = !f.added && !f.removed && f.from !== null && f.to !== null && isLongText(f.from, f.to);
   return { field: f.path, from, to, text: oneLine(f, from, to), long };
 }
