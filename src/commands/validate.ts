@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../errors.js';
 import { checkFigures } from '../facts/cited-figures.js';
+import { lastChecked } from '../facts/item-dates.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
 import { packetTime } from '../facts/packet-time.js';
@@ -41,8 +42,6 @@ export interface ValidateResult {
   quotesChecked?: number;
   /** Citations whose document was searched for the figures they back. */
   figuresChecked?: number;
-  /** The as-of date check dates were aged against. */
-  asOf: string;
 }
 
 /** The machine-readable forms of a validation report (`text` is the CLI's own). */
@@ -56,10 +55,12 @@ export async function validate({
   asOf,
 }: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
-  // Only a build stamp needs git; skip it when the as-of date is given.
-  const stampDate = asOf ?? project.config.asOf ?? (await buildStamp(project)).date;
-  const time = packetTime(project.config, stampDate, asOf);
-  report.warnings.push(...stalenessWarnings(factBase, time.asOf, time.staleAfterDays));
+  // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
+  // only when some fact records a check.
+  if ([...factBase.facts.values()].some((f) => lastChecked(f) !== undefined)) {
+    const time = packetTime(project.config, asOf ?? project.config.asOf ?? (await buildStamp(project)).date, asOf);
+    report.warnings.push(...stalenessWarnings(factBase, time.asOf, time.staleAfterDays));
+  }
   const dir = sourcesDir ?? project.sourcesDir;
   const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
   const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
@@ -78,7 +79,6 @@ export async function validate({
     warnings,
     quotesChecked,
     figuresChecked,
-    asOf: time.asOf,
   };
 }
 
