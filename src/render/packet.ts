@@ -39,8 +39,8 @@ export interface Packet {
   body: string;
   css: string;
   stamp: BuildStamp;
-  /** The hearing and "Facts as of" lines for the PDF's margins. */
-  running: RunningLines;
+  /** The hearing and "Facts as of" lines for the PDF's margins (none: margins without them). */
+  running?: RunningLines;
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
