@@ -6,7 +6,7 @@
 import type { Canon } from '../../diff/canonical.js';
 import type { ChangedItem, FieldChange, ItemEntry } from '../../diff/compare.js';
 import { badges, headline, isLongText, noun } from '../../diff/describe.js';
-import { onlyRechecked, type Recheck, shownFields } from '../../diff/rechecks.js';
+import { onlyRechecked, shownFields } from '../../diff/rechecks.js';
 import type { DiffResult } from '../../diff/result.js';
 import type { Since } from '../../diff/since.js';
 import type { FactBase } from '../../facts/factbase.js';
@@ -14,6 +14,7 @@ import type { Kind, Sensitivity } from '../../facts/kinds.js';
 import { excludedFacts } from '../../facts/select.js';
 import { squash } from '../../util/text.js';
 import { brief, clip } from './changes-brief.js';
+import { dateValue, type RecheckEntry, recheckDetails, recheckEntry } from './changes-time.js';
 import { formatDate, formatNumber } from './format.js';
 
 export interface ChangeDetail {
@@ -37,14 +38,6 @@ export interface ChangeEntry {
   /** "alleged, public" for added and removed items that carry a status or sensitivity. */
   badges: string | null;
   details: ChangeDetail[];
-}
-
-export interface RecheckEntry {
-  kind: Kind;
-  noun: string;
-  id: string;
-  /** "re-checked June 20, 2026 → June 24, 2026". */
-  text: string;
 }
 
 export interface RenamedEntry {
@@ -131,7 +124,7 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
   const view = {
     called: called.map((c) => changedEntry(c, ctx)),
     changed: changed.map((c) => changedEntry(c, ctx)),
-    rechecked: rechecked.map((c) => ({ kind: c.kind, noun: noun(c.kind), id: c.id, text: recheckWords(c.rechecked as Recheck) })),
+    rechecked: rechecked.map(recheckEntry),
     added: result.added.map(listedEntry),
     removed: removed.map(listedEntry),
     renamed: result.renamed.map((r) => ({ kind: r.kind, noun: noun(r.kind), from: r.from, to: r.to })),
@@ -170,22 +163,8 @@ function changedEntry(c: ChangedItem, ctx: ChangesContext): ChangeEntry {
     // A changed statement is shown as before/after; repeating it as the headline adds nothing.
     headline: statementChanged || !now ? null : clip(now, HEADLINE),
     badges: null,
-    details: [
-      ...shownFields(c).map(detail),
-      ...(c.rechecked
-        ? [{ field: 'checked', from: c.rechecked.from, to: c.rechecked.to, text: recheckWords(c.rechecked), long: false }]
-        : []),
-    ],
+    details: [...shownFields(c).map(detail), ...recheckDetails(c)],
   };
-}
-
-/** A re-check in a packet's words: "re-checked June 20, 2026 → June 24, 2026". */
-function recheckWords(r: Recheck): string {
-  const day = (d: string | null) => (d === null ? '' : formatDate(d));
-  if (r.from === null) return `checked ${day(r.to)}`;
-  if (r.to === null) return `check date removed (was ${day(r.from)})`;
-  if (r.from === r.to) return `re-checked against some sources (last check still ${day(r.to)})`;
-  return `re-checked ${day(r.from)} → ${day(r.to)}`;
 }
 
 function listedEntry(e: ItemEntry): ChangeEntry {
@@ -200,11 +179,8 @@ function listedEntry(e: ItemEntry): ChangeEntry {
   };
 }
 
-/** Fields that hold a date: shown in words ("June 2026 → after June 10, 2026"). */
-const DATE_FIELD = /(^|\.)(date|end|period\.from|period\.to)$/;
-
 function detail(f: FieldChange): ChangeDetail {
-  const value = (v: Canon) => (typeof v === 'string' && DATE_FIELD.test(f.path) ? formatDate(v) : show(v));
+  const value = (v: Canon) => dateValue(f, v) ?? show(v);
   const from = f.from === null ? null : value(f.from);
   const to = f.to === null ? null : value(f.to);
   const long = !f.added && !f.removed && f.from !== null && f.to !== null && isLongText(f.from, f.to);
