@@ -1,6 +1,7 @@
 // The brief project a command works on, resolved once from -C/--root or the current folder.
 import { UsageError } from '../errors.js';
 import { openProject, type Project } from '../project.js';
+import { isDay } from '../util/dates.js';
 
 export interface GlobalArgs {
   root?: string;
@@ -30,4 +31,11 @@ export function optionalProject(argv: GlobalArgs): { project: Project | Error; c
 export function timeoutMs(seconds: number): number {
   if (!(seconds > 0)) throw new UsageError('--timeout must be a positive number of seconds');
   return seconds * 1000;
+}
+
+/** --as-of DATE: a day, YYYY-MM-DD; anything else is a bad command line. */
+export function asOfOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isDay(value.trim())) throw new UsageError(`--as-of ${value} is not a day; give it as YYYY-MM-DD, e.g. --as-of 2026-06-25`);
+  return value.trim();
 }

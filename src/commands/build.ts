@@ -39,6 +39,8 @@ export interface BuildOptions {
    * and mark the facts that changed as tracked changes in the Word files.
    */
   since?: string;
+  /** YYYY-MM-DD: the packets' "Facts as of" date (default: `asOf` in briefbook.yaml, else the build stamp's date). */
+  asOf?: string;
   onProgress?: (event: Written) => void;
 }
 
@@ -70,6 +72,7 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       changes: since && changesFor(since, factBase),
       // Marks cost a little per fact printed; only Word shows them.
       revisions: since && formats.includes('docx') ? revisionsFor(since, factBase) : undefined,
+      asOf: opts.asOf,
     };
     const packets = await renderAll(audiences, ctx);
     const words = formats.includes('docx') ? await wordFiles(packets) : undefined;

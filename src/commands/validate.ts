@@ -1,11 +1,15 @@
 import type { Diagnostic } from '../errors.js';
 import { checkFigures } from '../facts/cited-figures.js';
+import { lastChecked } from '../facts/item-dates.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
+import { packetTime } from '../facts/packet-time.js';
 import { checkQuotes } from '../facts/quotes.js';
 import { githubAnnotations } from '../facts/report-github.js';
 import { sarifLog } from '../facts/report-sarif.js';
 import { SourceDocuments } from '../facts/source-documents.js';
+import { stalenessWarnings } from '../facts/staleness.js';
+import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { gitAnswer } from '../util/git.js';
 import { packageVersion } from '../util/package-root.js';
@@ -18,6 +22,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Name files relative to the git repository's top (as CI annotations and SARIF need), not the project. */
   repositoryPaths?: boolean;
+  /** YYYY-MM-DD to age check dates against (`--as-of`); default `asOf` in briefbook.yaml, else the build stamp's date. */
+  asOf?: string;
 }
 
 export interface ValidateResult {
@@ -41,8 +47,20 @@ export interface ValidateResult {
 /** The machine-readable forms of a validation report (`text` is the CLI's own). */
 export type ReportFormat = 'json' | 'github' | 'sarif';
 
-export async function validate({ project, sourcesDir, strict = false, repositoryPaths = false }: ValidateOptions): Promise<ValidateResult> {
+export async function validate({
+  project,
+  sourcesDir,
+  strict = false,
+  repositoryPaths = false,
+  asOf,
+}: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
+  // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
+  // only when some fact records a check.
+  if ([...factBase.facts.values()].some((f) => lastChecked(f) !== undefined)) {
+    const time = packetTime(project.config, asOf ?? project.config.asOf ?? (await buildStamp(project)).date, asOf);
+    report.warnings.push(...stalenessWarnings(factBase, time.asOf, time.staleAfterDays));
+  }
   const dir = sourcesDir ?? project.sourcesDir;
   const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
   const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;

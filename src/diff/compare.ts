@@ -3,6 +3,7 @@
 // so reformatting, key order, moves between files and reordering are no change.
 import { KINDS, type Kind } from '../facts/kinds.js';
 import { type Canon, canonical, isKeyedList, isRow, keyedEntries, stableKey } from './canonical.js';
+import { type Recheck, recheckOf } from './rechecks.js';
 
 export interface FieldChange {
   /** e.g. `statement`, `value.number`, `sources[src.reuters].quote`, `variants[low]`, `tags`. */
@@ -34,6 +35,8 @@ export interface ChangedItem {
   id: string;
   /** Status and sensitivity first, then the fields in schema order. */
   fields: FieldChange[];
+  /** When check dates changed: the item's last check before and after (rechecks.ts); formats show it in their place. */
+  rechecked?: Recheck;
 }
 
 export interface ItemChanges {
@@ -82,7 +85,8 @@ export function compareItems(from: ItemMaps, to: ItemMaps, opts: CompareOptions 
       if (stableKey(x) === stableKey(y)) continue;
       const fields: FieldChange[] = [];
       diffValue(x, y, '', '', fields);
-      out.changed.push({ kind, id, fields: calledOutFirst(fields) });
+      const rechecked = recheckOf(x, y, fields);
+      out.changed.push({ kind, id, fields: calledOutFirst(fields), ...(rechecked ? { rechecked } : {}) });
     }
     for (const [id, after] of b) if (!a.has(id) && tagged(after)) added.push({ kind, id, item: canon(after) });
     if (opts.renames !== false) matchRenames(kind, added, removed, out.renamed);

@@ -3,6 +3,7 @@ import type { Kind } from '../facts/kinds.js';
 import { SINGULAR } from '../facts/kinds.js';
 import type { Canon } from './canonical.js';
 import { isRow } from './canonical.js';
+import { onlyRechecked } from './rechecks.js';
 import type { DiffResult } from './result.js';
 
 export const noun = (kind: Kind) => SINGULAR[kind];
@@ -36,8 +37,11 @@ export function badges(item: Canon): string[] {
 }
 
 export function summary(r: DiffResult): string {
+  // Items whose only change is a check date are counted apart: they were looked at, not edited.
+  const rechecked = r.changed.filter(onlyRechecked).length;
   const parts = [
-    [r.changed.length, 'changed'],
+    [r.changed.length - rechecked, 'changed'],
+    [rechecked, 're-checked'],
     [r.added.length, 'added'],
     [r.removed.length, 'removed'],
     [r.renamed.length, 'renamed'],

@@ -4,6 +4,7 @@
 // lists and tables, HTML inside <summary> — so a statement cannot add links, HTML or layout.
 import type { ChangedItem, FieldChange, ItemEntry } from './compare.js';
 import { badges, headline, inline, isLongText, noun, summary } from './describe.js';
+import { onlyRechecked, recheckText, shownFields } from './rechecks.js';
 import type { DiffResult } from './result.js';
 
 /** The first line: lets a CI job find and update its earlier comment instead of adding one. */
@@ -23,7 +24,17 @@ export function formatMarkdown(r: DiffResult): string {
     for (const { c, f } of called)
       out.push(`| ${noun(c.kind)} \`${c.id}\` | ${f.path} | ${esc(inline(f.from))} | **${esc(inline(f.to))}** |`);
   }
-  section(out, 'Changed', r.changed, changedItem);
+  section(
+    out,
+    'Changed',
+    r.changed.filter((c) => !onlyRechecked(c)),
+    changedItem,
+  );
+  const rechecked = r.changed.filter(onlyRechecked);
+  if (rechecked.length) {
+    out.push('', `### Re-checked (${rechecked.length})`, '');
+    for (const c of rechecked) out.push(`- ${noun(c.kind)} \`${c.id}\`: ${c.rechecked ? recheckText(c.rechecked) : ''}`);
+  }
   section(out, 'Added', r.added, (e) => entry(e));
   section(out, 'Removed', r.removed, (e) => entry(e));
   if (r.renamed.length) {
@@ -43,8 +54,10 @@ function section<T>(out: string[], title: string, items: readonly T[], render: (
 const details = (summaryHtml: string, body: string[]) => ['<details>', `<summary>${summaryHtml}</summary>`, '', ...body, '', '</details>'];
 
 function changedItem(c: ChangedItem): string[] {
-  const names = c.fields.map((f) => `<code>${html(f.path)}</code>`).join(', ');
-  return details(`${noun(c.kind)} <code>${html(c.id)}</code>: ${names}`, c.fields.flatMap(field));
+  const fields = shownFields(c);
+  const names = [...fields.map((f) => f.path), ...(c.rechecked ? ['checked'] : [])].map((p) => `<code>${html(p)}</code>`).join(', ');
+  const recheck = c.rechecked ? [`- ${recheckText(c.rechecked)}`] : [];
+  return details(`${noun(c.kind)} <code>${html(c.id)}</code>: ${names}`, [...fields.flatMap(field), ...recheck]);
 }
 
 function entry(e: ItemEntry): string[] {

@@ -1,6 +1,7 @@
 // The terminal format: a reviewer's change list, coloured when the caller says so.
 import type { FieldChange } from './compare.js';
 import { badges, headline, inline, isLongText, noun, summary } from './describe.js';
+import { onlyRechecked, recheckText, shownFields } from './rechecks.js';
 import type { DiffResult } from './result.js';
 
 export interface Colors {
@@ -18,8 +19,14 @@ export const NO_COLORS: Colors = { red: plain, green: plain, yellow: plain, cyan
 export function formatText(r: DiffResult, c: Colors = NO_COLORS): string {
   const lines: string[] = [c.bold(`${r.from} → ${r.to}: ${summary(r)}`)];
   for (const item of r.changed) {
-    lines.push(`${c.yellow('~')} ${noun(item.kind)} ${c.bold(item.id)}`);
-    for (const f of item.fields) lines.push(...field(f, c));
+    const head = `${c.yellow('~')} ${noun(item.kind)} ${c.bold(item.id)}`;
+    if (item.rechecked && onlyRechecked(item)) {
+      lines.push(`${head}: ${recheckText(item.rechecked)}`);
+      continue;
+    }
+    lines.push(head);
+    for (const f of shownFields(item)) lines.push(...field(f, c));
+    if (item.rechecked) lines.push(`    ${recheckText(item.rechecked)}`);
   }
   for (const e of r.added) {
     lines.push(`${c.green('+')} ${noun(e.kind)} ${c.bold(e.id)}${bracket(badges(e.item), c)}`);

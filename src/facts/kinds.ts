@@ -3,7 +3,8 @@
 
 /** Ordered lowest to highest: an audience cleared for a level sees it and everything below. */
 export const SENSITIVITIES = ['public', 'internal', 'restricted'] as const;
-export const STATUSES = ['confirmed', 'reported', 'alleged', 'disputed', 'denied', 'no-comment'] as const;
+/** `inferred`: staff's own inference from the facts, printed as such ("It appears that …"). */
+export const STATUSES = ['confirmed', 'reported', 'alleged', 'disputed', 'denied', 'no-comment', 'inferred'] as const;
 
 /**
  * What a source is. `briefing` is a call, meeting or briefing given to staff; `statement` a

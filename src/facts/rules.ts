@@ -1,5 +1,6 @@
 // Cross-item rules. Each is a small function that pushes located errors or warnings;
 // `assemble` runs them all so `validate` reports every problem at once.
+import { DATE_RULES } from './date-rules.js';
 import { factSourceIds } from './factbase.js';
 import type { Kind } from './kinds.js';
 import { PROVENANCE_RULES } from './provenance-rules.js';
@@ -118,4 +119,4 @@ export function span(v: Value): [number, number] | undefined {
   }
 }
 
-export const RULES: Rule[] = [references, sourced, variants, ...PROVENANCE_RULES];
+export const RULES: Rule[] = [references, sourced, variants, ...PROVENANCE_RULES, ...DATE_RULES];

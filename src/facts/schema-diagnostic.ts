@@ -65,8 +65,9 @@ function hintFor(issue: z.core.$ZodIssue): string {
       return `use one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
       return `this field must be ${article(issue.expected)}`;
-    case 'invalid_format':
     case 'custom':
+      return (issue.params as { hint?: string } | undefined)?.hint ?? 'see the fact format in docs/fact-format.md';
+    case 'invalid_format':
       return 'see the fact format in docs/fact-format.md';
     case 'too_small':
       return issue.origin === 'array' ? 'add at least one entry' : 'give it a value';

@@ -2,6 +2,7 @@
 // `schema/briefbook.schema.json` is generated from it (scripts/gen-schema), and a test
 // keeps the two in sync, so editors complete and check the same rules `validate` does.
 import { z } from 'zod';
+import { checkedDay, dateText, partialDate } from './date-schema.js';
 import { ENTITY_KINDS, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
 
 /**
@@ -20,19 +21,12 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lower-case letters, digits, ".", "_" and "-", e.g. "campaign.accounts"')
   .describe('Stable identifier. Templates, diffs and citations use it; never reuse or renumber.');
 
-/** YYYY, YYYY-MM or YYYY-MM-DD: sources are often only as precise as a month. */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => s.length < 10 || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), {
-    message: 'not a real calendar date',
-  })
-  .describe('A date as precise as the sources are: YYYY, YYYY-MM or YYYY-MM-DD.');
+export { partialDate } from './date-schema.js';
 
 const period = z
   .strictObject({
-    from: partialDate.optional(),
-    to: partialDate.optional(),
+    from: dateText.optional(),
+    to: dateText.optional(),
     text: text.optional().describe('How the sources put it, e.g. "late April to early June".'),
   })
   .describe('A span of time; either end may be open.');
@@ -40,7 +34,9 @@ const period = z
 const sensitivity = z.enum(SENSITIVITIES).describe('Who may see it: public < internal < restricted.');
 const status = z
   .enum(STATUSES)
-  .describe('How established it is: confirmed, reported, alleged (one party claims it), disputed, denied, no-comment.');
+  .describe(
+    'How established it is: confirmed, reported, alleged (one party claims it), disputed, denied, no-comment, inferred (staff inference).',
+  );
 const tags = z.array(text).describe('Topics, used by templates to pick facts.');
 
 const httpUrl = z
@@ -63,6 +59,7 @@ export const citation = z
       .array(party)
       .optional()
       .describe('Who the document credits for this claim ("the FT, per 001"), instead of its `via`; [] for no one.'),
+    checked: checkedDay.optional(),
     note: text.optional(),
   })
   .describe('One source backing a statement, with an optional exact short quote.');
@@ -93,7 +90,7 @@ const variant = z
     id: id.optional().describe('Optional stable id for the variant, unique within the fact.'),
     statement: text.describe('This version of the fact, in our own words.'),
     value: value.optional(),
-    date: partialDate.optional(),
+    date: dateText.optional(),
     period: period.optional(),
     sources: z.array(citation).min(1),
   })
@@ -104,12 +101,13 @@ export const fact = z
     id,
     statement: text.describe('The fact in our own words; never a source sentence.'),
     value: value.optional(),
-    date: partialDate.optional(),
+    date: dateText.optional(),
     period: period.optional(),
     status,
     sensitivity,
     claimant: id.optional().describe('The entity that makes the claim; packets attribute it ("Anthropic says …").'),
     origin: origin.optional().describe('The origin of every citation that names none.'),
+    checked: checkedDay.optional(),
     tags: tags.default([]),
     entities: z.array(id).default([]).describe('Entities the fact is about.'),
     sources: z.array(citation).default([]),
@@ -124,7 +122,7 @@ export const source = z
     id,
     title: text,
     publisher: text.optional().describe('Who published this document (outlet, site, agency).'),
-    date: partialDate.optional(),
+    date: dateText.optional(),
     document: text.optional().describe('The document file it is, relative to the sources folder.'),
     url: httpUrl.optional(),
     via: z.array(party).default([]).describe('Who it credits (outlets, forums): entity ids, or outlet names. See `relays`.'),
@@ -171,8 +169,8 @@ export const entity = z
 export const event = z
   .strictObject({
     id,
-    date: partialDate,
-    end: partialDate.optional(),
+    date: dateText,
+    end: dateText.optional().describe('The last day of a span begun on `date` (or write the span in `date`: "A .. B").'),
     title: text.describe('What happened, in a line.'),
     facts: z.array(id).default([]).describe('Facts this event rests on.'),
     sources: z.array(citation).default([]),

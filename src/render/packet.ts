@@ -3,15 +3,17 @@
 // value: the .md is `markdown`, the .html is `packetHtml()`, the PDF prints `pdfJob()`.
 import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
+import { type PacketTime, packetTime } from '../facts/packet-time.js';
 import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { checkNoLeak, type LeakIndex, leakIndexFor } from './leak-guard.js';
 import { headingsOf, markdownToHtml } from './markdown/to-html.js';
 import { fillContents, htmlPage } from './print/html-page.js';
-import type { PdfJob } from './print/pdf.js';
+import type { PdfJob, RunningLines } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
 import { type Revisions, type Tracked, trackedText } from './template/marks.js';
 import { renderMarkdown } from './template/render-markdown.js';
+import { timeView } from './template/time-view.js';
 import type { Audience } from './template-files/audiences.js';
 import { checkBannerCovers } from './template-files/banner.js';
 import type { Partial } from './template-files/partials.js';
@@ -35,6 +37,8 @@ export interface PacketContext {
    * (once per level). `watch` passes its own, built without recording a read of every text.
    */
   leakIndex?: (max: Sensitivity) => LeakIndex;
+  /** `build --as-of`: the "Facts as of" date, over `asOf` in briefbook.yaml and the stamp's date. */
+  asOf?: string;
 }
 
 export interface Packet {
@@ -46,9 +50,12 @@ export interface Packet {
   stamp: BuildStamp;
   /** With `revisions`: the Markdown with revision marks (template/marks.ts); only the Word writer reads it. */
   tracked?: Tracked;
+  /** The hearing and "Facts as of" lines for the PDF's margins (none: margins without them). */
+  running?: RunningLines;
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
+  const time: PacketTime = packetTime(ctx.project.config, ctx.stamp.date, ctx.asOf, audience.front.sensitivity);
   const { markdown, tracked, held } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
@@ -57,6 +64,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     changes: ctx.changes?.(audience.front.sensitivity),
     properNouns: ctx.properNouns,
     revisions: ctx.revisions?.(audience.front.sensitivity),
+    time,
   });
   checkBannerCovers(audience, held);
   const body = markdownToHtml(markdown);
@@ -66,7 +74,9 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   const front = Object.values(audience.front).filter((v): v is string => typeof v === 'string');
   // Tracked changes also show earlier wordings and removed facts: the guard reads those too.
   checkNoLeak(audience, index, { markdown: tracked ? trackedText(tracked) : markdown, html: htmlPage({ audience, body, css }), front });
-  return { audience, markdown, body, css, stamp: ctx.stamp, ...(tracked ? { tracked } : {}) };
+  const view = timeView(time);
+  const running = { hearing: view.hearing?.running, factsAsOf: view.factsAsOf };
+  return { audience, markdown, body, css, stamp: ctx.stamp, running, ...(tracked ? { tracked } : {}) };
 }
 
 /** The packet as a self-contained HTML page; with `pages`, the contents list shows page numbers. */
@@ -79,6 +89,7 @@ export function pdfJob(p: Packet): PdfJob {
   return {
     audience: p.audience,
     stamp: p.stamp,
+    running: p.running,
     hasContents: p.body.includes('<nav class="contents">'),
     headings: headingsOf(p.markdown).map((h) => h.plain),
     html: (pages) => packetHtml(p, pages),

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { Written } from '../../render/output.js';
-import { type GlobalArgs, projectFrom } from '../context.js';
+import { asOfOption, type GlobalArgs, projectFrom } from '../context.js';
 import { displayPath, err, paint, printJson } from '../output.js';
 import { renderOptions, renderTargets } from '../render-options.js';
 
@@ -15,6 +15,12 @@ export const builder = (y: Argv<GlobalArgs>) =>
       describe:
         'Add "Changes since REV" (a git revision) where a template includes the changes partial; in Word files, changed facts as tracked changes',
     })
+    .option('as-of', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        'The "Facts as of" day, YYYY-MM-DD; the hearing reads as upcoming or held against it (default: asOf in briefbook.yaml, else the build stamp’s date)',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'Print what was written as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines' })
     .example('$0 build', 'every audience, every format, into out/')
@@ -23,11 +29,13 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .example('$0 build -f docx', 'Word documents, for editing and routing')
     .example('$0 build --since v-june-10', 'with what changed since the last packet went out')
     .example('$0 build --since v-june-10 -f docx', 'the facts that changed as Word tracked changes')
+    .example('$0 build --as-of 2026-06-29', 'facts as of that day: "Facts as of June 29, 2026", the hearing upcoming or held')
     .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
+  const asOf = asOfOption(argv.asOf);
   const project = projectFrom(argv);
   const { build, BuildFailed } = await import('../../commands/build.js');
   const c = paint(process.stderr);
@@ -49,6 +57,7 @@ export async function handler(argv: Args): Promise<void> {
       project,
       ...renderTargets(argv),
       since: argv.since,
+      asOf,
       onProgress: progress
         ? (w) => err(`${c.green('wrote')} ${displayPath(w.path)} ${c.dim(`(${size(w.bytes)}${w.pages ? `, ${w.pages} p.` : ''})`)}\n`)
         : undefined,

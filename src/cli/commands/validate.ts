@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { type GlobalArgs, projectFrom } from '../context.js';
+import { asOfOption, type GlobalArgs, projectFrom } from '../context.js';
 import { err, out, paint, printDiagnostics } from '../output.js';
 
 export const command = 'validate';
@@ -26,21 +26,29 @@ export const builder = (y: Argv<GlobalArgs>) =>
       default: false,
       describe: 'Same as --format json',
     })
+    .option('as-of', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Age check dates against this day, YYYY-MM-DD (default: asOf in briefbook.yaml, else the build stamp’s date)',
+    })
     .example('$0 validate', 'check the fact base in ./data')
     .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes and cited figures; fail on warnings')
     .example('$0 validate --format github', 'in a GitHub Actions step: problems appear on the pull request’s lines')
-    .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools');
+    .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools')
+    .example('$0 validate --as-of 2026-06-30', 'warn about facts last checked more than staleAfterDays before that day');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
   const { validate, formatReport } = await import('../../commands/validate.js');
   const format = argv.json ? 'json' : argv.format;
+  const asOf = asOfOption(argv.asOf);
   const result = await validate({
     project: projectFrom(argv),
     sourcesDir: argv.sourcesDir,
     strict: argv.strict,
     repositoryPaths: format === 'github' || format === 'sarif',
+    asOf,
   });
   if (format !== 'text') out(formatReport(result, format));
   if (format === 'text') {

@@ -14,30 +14,38 @@ import { destinationPages, normalise, type PdfResult } from './pdf-bytes.js';
 
 const FONT = "font-family: 'Liberation Sans', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
-function headerTemplate(a: Audience): string {
+/** Lines about time in the page margins: the hearing (header) and "Facts as of" (footer). */
+export interface RunningLines {
+  hearing?: string;
+  factsAsOf?: string;
+}
+
+function headerTemplate(a: Audience, running: RunningLines): string {
   const f = a.front;
+  const right = [f.audience, running.hearing].filter(Boolean).join(' · ');
   return `<div style="${FONT}; font-size: 7.5pt; width: 100%; margin: 0 0.75in; color: #222; -webkit-print-color-adjust: exact;">
 <div style="text-align: center; font-weight: bold; letter-spacing: 0.08em; text-transform: uppercase;">${escapeHtml(f.banner)}</div>
 <div style="display: flex; justify-content: space-between; margin-top: 4pt; padding-bottom: 2pt; border-bottom: 0.5pt solid #777; color: #444;">
-<span>${escapeHtml(f.title)}</span><span>${escapeHtml(f.audience)}</span></div>
+<span>${escapeHtml(f.title)}</span><span>${escapeHtml(right)}</span></div>
 </div>`;
 }
 
-function footerTemplate(a: Audience, stamp: BuildStamp): string {
+function footerTemplate(a: Audience, stamp: BuildStamp, running: RunningLines): string {
+  const left = [stamp.text, running.factsAsOf].filter(Boolean).join(' · ');
   return `<div style="${FONT}; font-size: 7.5pt; width: 100%; margin: 0 0.75in; color: #222; -webkit-print-color-adjust: exact;">
 <div style="display: flex; justify-content: space-between; padding-top: 2pt; border-top: 0.5pt solid #777; color: #444;">
-<span>${escapeHtml(stamp.text)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>
+<span>${escapeHtml(left)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>
 <div style="text-align: center; font-weight: bold; letter-spacing: 0.08em; text-transform: uppercase; margin-top: 4pt;">${escapeHtml(a.front.banner)}</div>
 </div>`;
 }
 
-export function pdfOptions(a: Audience, stamp: BuildStamp): PDFOptions {
+export function pdfOptions(a: Audience, stamp: BuildStamp, running: RunningLines = {}): PDFOptions {
   return {
     format: a.front.pageSize === 'A4' ? 'a4' : 'letter',
     margin: { top: '0.9in', bottom: '0.85in', left: '0.75in', right: '0.75in' },
     displayHeaderFooter: true,
-    headerTemplate: headerTemplate(a),
-    footerTemplate: footerTemplate(a, stamp),
+    headerTemplate: headerTemplate(a, running),
+    footerTemplate: footerTemplate(a, stamp, running),
     printBackground: true,
     outline: true,
     tagged: true,
@@ -48,6 +56,7 @@ export function pdfOptions(a: Audience, stamp: BuildStamp): PDFOptions {
 export interface PdfJob {
   audience: Audience;
   stamp: BuildStamp;
+  running?: RunningLines;
   /** The page's HTML, with contents page numbers when given. */
   html: (pages?: ReadonlyMap<string, number>) => string;
   hasContents: boolean;
@@ -56,7 +65,7 @@ export interface PdfJob {
 }
 
 export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<PdfResult> {
-  const options = pdfOptions(job.audience, job.stamp);
+  const options = pdfOptions(job.audience, job.stamp, job.running);
   const print = async (html: string, opts: PDFOptions = options) => {
     try {
       return await session.print(html, opts);

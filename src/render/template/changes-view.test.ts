@@ -65,7 +65,7 @@ describe('changesView', () => {
       'value.number: 25,000 → 24,000',
       'tags: added c; removed b',
       'sources[src.ft]: added',
-      'date: added: 2026-06-10',
+      'date: added: June 10, 2026',
     ]);
     expect(view.brief.lines.map(plain)).toEqual([
       { label: 'Now confirmed (was alleged)', text: 'It happened.' },

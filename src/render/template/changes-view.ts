@@ -6,6 +6,7 @@
 import type { Canon } from '../../diff/canonical.js';
 import type { ChangedItem, FieldChange, ItemEntry } from '../../diff/compare.js';
 import { badges, headline, isLongText, noun } from '../../diff/describe.js';
+import { onlyRechecked, shownFields } from '../../diff/rechecks.js';
 import type { DiffResult } from '../../diff/result.js';
 import type { Since } from '../../diff/since.js';
 import type { FactBase } from '../../facts/factbase.js';
@@ -15,6 +16,7 @@ import { excludedFacts } from '../../facts/select.js';
 import { squash } from '../../util/text.js';
 import { TAINT, type Taint } from '../escape.js';
 import { brief, clip } from './changes-brief.js';
+import { dateValue, type RecheckEntry, recheckDetails, recheckEntry } from './changes-time.js';
 import { formatDate, formatNumber } from './format.js';
 
 export interface ChangeDetail {
@@ -73,6 +75,8 @@ export interface ChangesView {
   called: ChangeEntry[];
   /** Other changed items. */
   changed: ChangeEntry[];
+  /** Items whose only change is a check date: one line each ("re-checked June 20, 2026 → June 24, 2026"). */
+  rechecked: RecheckEntry[];
   added: ChangeEntry[];
   removed: ChangeEntry[];
   renamed: RenamedEntry[];
@@ -115,7 +119,8 @@ export function changesFor(since: Since, factBase: FactBase): (max: Sensitivity)
 /** A diff, already filtered for one audience, as the section shows it. */
 export function changesView(result: DiffResult, ctx: ChangesContext): ChangesView {
   const called = result.changed.filter(isCalledOut);
-  const changed = result.changed.filter((c) => !isCalledOut(c));
+  const changed = result.changed.filter((c) => !isCalledOut(c) && !onlyRechecked(c));
+  const rechecked = result.changed.filter((c) => !isCalledOut(c) && onlyRechecked(c));
   // An item that left this audience's view but still exists was moved above its level;
   // naming it (or quoting its old text) would tell the audience what it may not see.
   // The same goes for old text that lives on in a fact now hidden from it.
@@ -125,6 +130,7 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
   const view = {
     called: called.map((c) => changedEntry(c, ctx)),
     changed: changed.map((c) => changedEntry(c, ctx)),
+    rechecked: rechecked.map((c) => recheckEntry(c, taint(c.kind, c.id, ctx.current(c.kind, c.id)))),
     added: result.added.map(listedEntry),
     removed: removed.map(listedEntry),
     renamed: result.renamed.map((r) => ({
@@ -135,7 +141,8 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
       to: r.to,
     })),
   };
-  const total = view.called.length + view.changed.length + view.added.length + view.removed.length + view.renamed.length;
+  const total =
+    view.called.length + view.changed.length + view.rechecked.length + view.added.length + view.removed.length + view.renamed.length;
   return {
     since: result.from,
     commit: ctx.commit?.short ?? null,
@@ -145,6 +152,7 @@ export function changesView(result: DiffResult, ctx: ChangesContext): ChangesVie
     counts: counts([
       [view.called.length, 'status or sensitivity change', 'status or sensitivity changes'],
       [view.changed.length, 'revised', 'revised'],
+      [view.rechecked.length, 're-checked', 're-checked'],
       [view.added.length, 'added', 'added'],
       [view.removed.length, 'removed', 'removed'],
       [view.renamed.length, 'renamed', 'renamed'],
@@ -174,7 +182,7 @@ function changedEntry(c: ChangedItem, ctx: ChangesContext): ChangeEntry {
     // A changed statement is shown as before/after; repeating it as the headline adds nothing.
     headline: statementChanged || !now ? null : clip(now, HEADLINE),
     badges: null,
-    details: c.fields.map(detail),
+    details: [...shownFields(c).map(detail), ...recheckDetails(c)],
   };
 }
 
@@ -192,8 +200,9 @@ function listedEntry(e: ItemEntry): ChangeEntry {
 }
 
 function detail(f: FieldChange): ChangeDetail {
-  const from = f.from === null ? null : show(f.from);
-  const to = f.to === null ? null : show(f.to);
+  const value = (v: Canon) => dateValue(f, v) ?? show(v);
+  const from = f.from === null ? null : value(f.from);
+  const to = f.to === null ? null : value(f.to);
   const long = !f.added && !f.removed && f.from !== null && f.to !== null && isLongText(f.from, f.to);
   return { field: f.path, from, to, text: oneLine(f, from, to), long };
 }

@@ -2,8 +2,8 @@
 // No Intl/locale lookups: output must not depend on the machine that builds it.
 import { magnitude } from '../../facts/figures.js';
 import type { Value } from '../../facts/schema.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { dateWords } from '../../util/date-words.js';
+import { tryParseDate } from '../../util/dates.js';
 
 export function formatNumber(n: number): string {
   const abs = Math.abs(n);
@@ -16,33 +16,22 @@ export function formatNumber(n: number): string {
 
 const trim = (x: number) => String(Math.round(x * 100) / 100);
 
-/** "2026-06-10" → "June 10, 2026"; "2026-06" → "June 2026"; "2026" → "2026". `short` abbreviates months. */
-export function formatDate(date: string, short = false): string {
-  const [y, m, d] = date.split('-');
-  if (!m) return y ?? date;
-  const name = MONTHS[Number(m) - 1] ?? m;
-  const month = short && name.length > 4 ? `${name.slice(0, 3)}.` : name;
-  return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
+/**
+ * Any date form in words (util/date-words.ts): "2026-06-10" → "June 10, 2026", "early 2026-06"
+ * → "early June 2026", "on or after 2026-06-25" → "on or after June 25, 2026". `short`
+ * abbreviates months; `flag` says what a month- or year-only date leaves out. Text that is
+ * no date (the fact base's dates are validated) comes back as it is.
+ */
+export function formatDate(date: string, short = false, flag = false): string {
+  const d = tryParseDate(date);
+  return d ? dateWords(d, { short, flag }) : date;
 }
 
-/** A span of partial dates: "April–June 2026", "June 10–24, 2026", "2025–2026". */
-export function formatRange(from: string, to: string | undefined, short = false): string {
-  if (!to || to === from) return formatDate(from, short);
-  const [fy, fm, fd] = from.split('-');
-  const [ty, tm, td] = to.split('-');
-  if (fy === ty && fm && tm && !fd && !td) {
-    return `${formatDate(`${fy}-${fm}`, short).replace(` ${fy}`, '')}–${formatDate(`${ty}-${tm}`, short)}`;
-  }
-  if (fy === ty && fm === tm && fd && td) return `${formatDate(from, short).replace(`, ${fy}`, '')}–${Number(td)}, ${ty}`;
-  return `${formatDate(from, short)}–${formatDate(to, short)}`;
-}
-
-/** Sort key placing a partial date at the middle of the span it allows. */
-export function dateKey(date: string): string {
-  const [y, m, d] = date.split('-');
-  if (!m) return `${y}-07-01~`;
-  if (!d) return `${y}-${m}-15~`;
-  return `${y}-${m}-${d}`;
+/** A span from one date to another: "April–June 2026", "June 10–24, 2026", "late April to early June 2026". */
+export function formatRange(from: string, to: string | undefined, short = false, flag = false): string {
+  if (!to || to === from) return formatDate(from, short, flag);
+  const d = tryParseDate(`${from} .. ${to}`);
+  return d ? dateWords(d, { short }) : `${formatDate(from, short)}–${formatDate(to, short)}`;
 }
 
 const QUALIFIER: Record<string, string> = {

@@ -3,6 +3,7 @@
 // "Committee staff were told …" — unless the statement already attributes itself ("…
 // says", "according to", "estimated"), which would make a second attribution. An audience
 // overrides any lead-in in its front matter (`hedging:`, docs/packets.md).
+import { STATES_INFERENCE } from '../../facts/date-rules.js';
 import type { Status } from '../../facts/kinds.js';
 import type { Provenance } from '../../facts/provenance.js';
 import type { Fact } from '../../facts/schema.js';
@@ -14,37 +15,45 @@ import type { RenderState } from './state.js';
 export const WHO = ['claimant', 'outlets', 'staff', 'press', 'other'] as const;
 export type Who = (typeof WHO)[number];
 
-/** Confirmed facts and "no comment" records need no lead-in; "" means none. */
+/**
+ * Confirmed facts and "no comment" records need no lead-in; "" means none. A staff inference
+ * is ours whoever else stands behind its facts: "It appears that …" in every case.
+ */
 export const DEFAULT_HEDGING: Record<Who, Partial<Record<Status, string>>> = {
   claimant: {
     reported: '{claimant} says',
     alleged: '{claimant} alleges',
     disputed: 'In a disputed account, {claimant} says',
     denied: 'In an account that has been denied, {claimant} says',
+    inferred: 'It appears that',
   },
   outlets: {
     reported: 'According to {outlets},',
     alleged: 'According to {outlets}, it is alleged that',
     disputed: 'In a disputed account reported by {outlets},',
     denied: 'In an account reported by {outlets} and since denied,',
+    inferred: 'It appears that',
   },
   staff: {
     reported: 'Committee staff were told',
     alleged: 'Committee staff were told of an allegation that',
     disputed: 'In a disputed account, committee staff were told',
     denied: 'In an account that has since been denied, committee staff were told',
+    inferred: 'It appears that',
   },
   press: {
     reported: 'According to press reports,',
     alleged: 'Allegedly,',
     disputed: 'In a disputed account,',
     denied: 'In an account that has been denied,',
+    inferred: 'It appears that',
   },
   other: {
     reported: 'Reportedly,',
     alleged: 'Allegedly,',
     disputed: 'In a disputed account,',
     denied: 'In an account that has been denied,',
+    inferred: 'It appears that',
   },
 };
 
@@ -75,7 +84,8 @@ export function standing(s: RenderState, p: Provenance): Standing {
 
 /** The lead-in for a fact in this audience ("" for none). */
 export function leadIn(s: RenderState, f: Fact, hedging: FrontMatter['hedging']): string {
-  if (ATTRIBUTED.test(f.statement)) return '';
+  // An inference needs no lead-in only when it already says it is one; attribution is not enough.
+  if (f.status === 'inferred' ? STATES_INFERENCE.test(f.statement) : ATTRIBUTED.test(f.statement)) return '';
   const st = standing(s, s.provenance(f));
   const template = hedging[st.who]?.[f.status] ?? DEFAULT_HEDGING[st.who][f.status] ?? '';
   return template.replace(/\{(claimant|outlets)\}/g, (_, k: 'claimant' | 'outlets') => st[k] ?? '').trim();

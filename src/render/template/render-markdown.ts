@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars';
 import { UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
+import { type PacketTime, packetTime } from '../../facts/packet-time.js';
 import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
@@ -21,6 +22,7 @@ import { type Revisions, stripMarks, type Tracked, Tracker } from './marks.js';
 import { withoutMarks } from './placeholders.js';
 import { RenderState } from './state.js';
 import { includeSite, inFrame } from './template-errors.js';
+import { timeView } from './time-view.js';
 
 export interface RenderInput {
   audience: Audience;
@@ -32,6 +34,8 @@ export interface RenderInput {
   changes?: ChangesView;
   /** What changed since REV for this audience's level: mark it, for tracked changes (marks.ts). */
   revisions?: Revisions;
+  /** As-of date, hearing and staleness settings; default: as of the stamp's date, no hearing. */
+  time?: PacketTime;
   /**
    * The fact base's proper nouns; by default computed from `factBase`. `watch` passes them
    * in, computed from the whole fact base without recording a read of every statement.
@@ -54,6 +58,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const visible = selectForAudience(factBase, audience.front.sensitivity);
   const state = new RenderState(visible, factBase, audience, input.properNouns ?? (() => properNouns(factBase)));
   if (input.revisions) state.tracker = new Tracker(input.revisions);
+  state.time = input.time ?? packetTime({}, stamp.date);
   const hbs = Handlebars.create();
   const all = helpers(state);
   hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, fn)])));
@@ -92,6 +97,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
       dateLine: formatDate(audience.front.date ?? stamp.date),
       stamp: stamp.text,
       changes: input.changes ?? null,
+      ...timeView(state.time),
     },
     { level: 'public', what: 'front matter' },
     state,

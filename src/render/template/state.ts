@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
 import { above, noteLevel, restingLevel } from '../../facts/levels.js';
+import type { PacketTime } from '../../facts/packet-time.js';
 import { type Provenance, provenanceOf } from '../../facts/provenance.js';
 import type { Fact, Variant } from '../../facts/schema.js';
 import { nearest } from '../../util/closest.js';
@@ -62,6 +63,8 @@ export class RenderState implements Guard {
   notesTitle = 'Notes';
   /** Marks what changed since REV, for tracked changes (marks.ts); only when the build asks for them. */
   tracker?: Tracker;
+  /** The as-of date, hearing and staleness settings of this build; set before any helper runs. */
+  time!: PacketTime;
   private nouns?: ReadonlySet<string>;
 
   constructor(

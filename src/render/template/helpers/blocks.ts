@@ -54,7 +54,7 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
         s.holdItem('events', e);
         const facts = e.facts.map((id) => s.fb.facts.get(id)).filter((f) => f !== undefined);
-        return `| ${md(formatRange(e.date, e.end, true))} | ${md(e.title)} | ${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
+        return `| ${md(formatRange(e.date, e.end, true, true))} | ${md(e.title)} | ${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
       });
       if (rows.length === 0) return safe('*No dated events.*');
       return safe(['| Date | Event | Sources |', '|:--|:--|:--|', ...rows].join('\n'));

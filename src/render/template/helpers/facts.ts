@@ -1,8 +1,12 @@
 // Helpers that print one fact (or a piece of one): statement, citation, hedge,
 // corroboration, variants, values; plus number/date formatting.
+
+import { factDates } from '../../../facts/item-dates.js';
 import type { Status } from '../../../facts/kinds.js';
 import { span } from '../../../facts/rules.js';
 import type { Fact, Value, Variant } from '../../../facts/schema.js';
+import { dateWords } from '../../../util/date-words.js';
+import { DATE_FORMS_HINT, tryParseDate } from '../../../util/dates.js';
 import { escapeMarkdown as md, raw, Text } from '../../escape.js';
 import { formatDate, formatNumber, formatRange, formatValue } from '../format.js';
 import { hedged } from '../hedge.js';
@@ -18,6 +22,7 @@ const HEDGE_WORD: Record<Status, string> = {
   disputed: 'disputed',
   denied: 'denied',
   'no-comment': 'no comment',
+  inferred: 'apparently',
 };
 
 /** "reports range from thousands to 25,000 accounts", or how the versions differ. */
@@ -79,13 +84,21 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
       known.length ? `its variants: ${known.join(', ')}` : 'it has no variant ids',
     );
   };
+  /** A date a template gives: any date form, or a located error naming the forms. */
+  const checkedDate = (text: string, o: Options): string => {
+    if (!tryParseDate(text)) s.fail(o.loc, `"${text}" is not a date`, DATE_FORMS_HINT);
+    return text;
+  };
   return {
-    /** {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source (one origin) flag. */
+    /**
+     * {{fact "id" [cite=false] [hedge=true] [flag=false]}}: statement + footnote + single-source (one origin) flag.
+     * A staff inference always gets its lead-in ("It appears that …"): it must never read as sourced fact.
+     */
     fact: (...args) => {
       const [f, o] = one(args);
       let rest = o.hash.cite !== false ? s.cite(f) : '';
       if (o.hash.flag !== false) rest += singleSourceFlag(s.provenance(f));
-      return safe(s.track(f, (x) => md(o.hash.hedge === true ? hedged(s, x) : x.statement), rest));
+      return safe(s.track(f, (x) => md(o.hash.hedge === true || x.status === 'inferred' ? hedged(s, x) : x.statement), rest));
     },
     statement: (...args) => {
       const [f] = one(args);
@@ -150,16 +163,28 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
       const n = Number(raw(params[0]));
       return safe(Number.isFinite(n) ? md(formatNumber(n)) : md(raw(params[0])));
     },
-    /** {{date "2026-06-10"}} → June 10, 2026; short=true → Jun. 10, 2026; end="…" for a span. */
+    /**
+     * {{date "2026-06-10"}} → June 10, 2026; any date form ("early 2026-06", "on or after 2026-06-25");
+     * short=true → Jun. 10, 2026; flag=true → "June 2026 (day not reported)"; end="…" for a span.
+     * In a block: {{date date end=end}}. {{date fact="id" [cite=true]}}: the date (or period) a fact gives.
+     */
     date: (...args) => {
       const [params, o] = split(args);
+      const short = o.hash.short === true;
+      const flag = o.hash.flag === true;
+      if (o.hash.fact !== undefined) {
+        const f = s.fact(raw(o.hash.fact), o.loc);
+        const [given] = factDates(f).filter((d) => d.path.length === 1);
+        if (!given) s.fail(o.loc, `fact "${f.id}" gives no date`, 'add `date:` (or `period:`) to the fact, or print a date of your own');
+        return safe(md(dateWords(given.interval, { short, flag })) + (o.hash.cite === true ? s.cite(f) : ''));
+      }
       const d = raw(params[0]);
       const end = o.hash.end ? raw(o.hash.end) : undefined;
-      return safe(d ? md(formatRange(d, end, o.hash.short === true)) : '');
+      return safe(d ? md(formatRange(checkedDate(d, o), end && checkedDate(end, o), short, flag)) : '');
     },
     dateLong: (...args) => {
-      const [params] = split(args);
-      return safe(md(formatDate(raw(params[0]))));
+      const [params, o] = split(args);
+      return safe(md(formatDate(checkedDate(raw(params[0]), o))));
     },
     eq: (...args) => {
       const [params] = split(args);

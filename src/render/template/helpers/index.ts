@@ -6,7 +6,8 @@ import { blockHelpers } from './blocks.js';
 import { factHelpers } from './facts.js';
 import { layoutHelpers } from './layout.js';
 import { listHelpers } from './lists.js';
+import { timeHelpers } from './time.js';
 
 export function helpers(s: RenderState): Record<string, Helper> {
-  return { ...factHelpers(s), ...listHelpers(s), ...blockHelpers(s), ...layoutHelpers(s) };
+  return { ...factHelpers(s), ...listHelpers(s), ...blockHelpers(s), ...layoutHelpers(s), ...timeHelpers(s) };
 }

@@ -1,8 +1,9 @@
 // Block helpers that iterate over what the audience may see:
 // {{#facts tag="key"}}…{{/facts}}, {{#questions}}, {{#analysis}}, {{#glossary}}, {{#entities}}, {{#events}}.
+import { eventInterval } from '../../../facts/item-dates.js';
 import { STATUSES } from '../../../facts/kinds.js';
 import type { Fact } from '../../../facts/schema.js';
-import { dateKey } from '../format.js';
+import { compareDates } from '../../../util/dates.js';
 import type { RenderState } from '../state.js';
 import { each, type Helper, ids, int, type Options, split, str, tagged } from './args.js';
 import { analysisView, entityView, eventView, factView, questionView, termView } from './views.js';
@@ -138,10 +139,11 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
   };
 }
 
+/** Events in timeline order (util/dates.ts, compareDates): never one before an event it must follow; ties in file order. */
 export function sortedEvents(s: RenderState, tags: readonly string[]) {
   return [...s.fb.events.values()]
     .filter((e) => tagged(e, tags))
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => dateKey(a.e.date).localeCompare(dateKey(b.e.date)) || a.i - b.i)
+    .map((e, i) => ({ e, i, when: eventInterval(e) }))
+    .sort((a, b) => compareDates(a.when, b.when) || a.i - b.i)
     .map(({ e }) => e);
 }
