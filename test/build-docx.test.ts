@@ -51,7 +51,8 @@ describe('build -f docx', () => {
     const bad = testdir({ ...fixtureProject(), 'briefbook.yaml': 'formats: [md, word]\n' });
     const r = run(['build'], { cwd: bad, env: NO_BROWSER });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^briefbook\.yaml:1:1: .*invalid project config: .*"md".*"docx"/m);
+    // Located at the bad value itself: "word" starts at column 15.
+    expect(r.stderr).toMatch(/^briefbook\.yaml:1:15: .*invalid project config: formats\.1: .*"md".*"docx"/m);
     expect(r.stderr).toContain('hint: formats lists any of md, html, pdf, docx');
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFactBase, type FactBase } from '../facts/factbase.js';
 import { fact } from '../facts/schema.js';
+import { TAINT, UNTAINTED } from '../render/escape.js';
 import { changesView } from '../render/template/changes-view.js';
 import { compareItems } from './compare.js';
 import { formatMarkdown } from './format-md.js';
@@ -93,15 +94,17 @@ describe('re-checks in a diff', () => {
 
   it('are one line each in a packet’s "Changes since", and one line in all in its short form', () => {
     const view = changesView(result, { current: (kind, id) => (kind === 'facts' ? after.facts.get(id) : undefined) });
+    // Each line carries its item's sensitivity into the template (the leak guard's taint).
+    const taint = (id: string) => ({ level: 'public', what: `the change to fact "${id}"` });
     expect(view.rechecked).toEqual([
-      { kind: 'facts', noun: 'fact', id: 'f.checked', text: 're-checked June 20, 2026 → June 24, 2026' },
-      { kind: 'facts', noun: 'fact', id: 'f.cites', text: 're-checked June 20, 2026 → June 24, 2026' },
-      { kind: 'facts', noun: 'fact', id: 'f.new-check', text: 'checked June 24, 2026' },
+      { [TAINT]: taint('f.checked'), kind: 'facts', noun: 'fact', id: 'f.checked', text: 're-checked June 20, 2026 → June 24, 2026' },
+      { [TAINT]: taint('f.cites'), kind: 'facts', noun: 'fact', id: 'f.cites', text: 're-checked June 20, 2026 → June 24, 2026' },
+      { [TAINT]: taint('f.new-check'), kind: 'facts', noun: 'fact', id: 'f.new-check', text: 'checked June 24, 2026' },
     ]);
     expect(view.changed.map((e) => [e.id, e.details.map((d) => `${d.field}: ${d.text}`)])).toEqual([
       ['f.edited', ['statement: Statement of f.edited. → Reworded after the check.', 'checked: re-checked June 20, 2026 → June 24, 2026']],
     ]);
     expect(view.counts).toBe('1 revised, 3 re-checked');
-    expect(view.brief.lines.at(-1)).toEqual({ label: 'Re-checked: 3 items', text: 'no wording changed' });
+    expect(view.brief.lines.at(-1)).toEqual({ [TAINT]: UNTAINTED, label: 'Re-checked: 3 items', text: 'no wording changed' });
   });
 });

@@ -96,7 +96,8 @@ describe('Word output of the shipped audiences', () => {
       expect((document.match(/NOTEREF _RefNote\d+ \\f \\h/g) ?? []).length, name).toBe(refs - notes);
     }
     const first = paragraphs(shipped.get('member-memo')?.parts.get('word/footnotes.xml') ?? '').find((p) => p.text !== '');
-    expect(first?.text).toMatch(/^“Anthropic Accuses Alibaba of Massive AI Model Extraction Campaign”/);
+    // The memo's first note: the reports that date the letter (the BLUF's first reference).
+    expect(first?.text).toMatch(/^“Anthropic accuses Alibaba of ‘brazen’ bid to copy Claude”/);
   });
 
   it('repeats every table header row on each page and never splits a row', () => {

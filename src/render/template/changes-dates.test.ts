@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareItems } from '../../diff/compare.js';
 import { emptyFactBase } from '../../facts/factbase.js';
 import { fact } from '../../facts/schema.js';
+import { TAINT } from '../escape.js';
 import { changesView } from './changes-view.js';
 
 const F = (date: string, period?: Record<string, string>) =>
@@ -22,7 +23,11 @@ describe('dates in "Changes since"', () => {
       'period.from: April 2026 → late April 2026',
     ]);
     expect(view.brief.lines).toEqual([
-      { label: 'Date revised (June 2026 → after June 10, 2026)', text: 'Commerce restricted the models.' },
+      {
+        [TAINT]: { level: 'public', what: 'the change to fact "f.when"' },
+        label: 'Date revised (June 2026 → after June 10, 2026)',
+        text: 'Commerce restricted the models.',
+      },
     ]);
   });
 });
