@@ -24,7 +24,9 @@ export function assemble(files: readonly ParsedFile[], report: Report): FactBase
       const list = data[kind] ?? [];
       total += list.length;
       const map = fb[kind] as Map<string, ItemTypes[typeof kind]>;
-      list.forEach((item, index) => {
+      list.forEach((item, kept) => {
+        // The item's place in the file as written (items that failed the schema are not in `list`).
+        const index = file.rawIndex(kind, kept);
         const key = originKey(kind, item.id);
         const first = fb.origins.get(key);
         if (first) {
