@@ -20,7 +20,6 @@ title: briefbook doctor
 audience: Doctor
 genre: brief
 sensitivity: public
-banner: Test page
 ---
 `;
 const MARKDOWN = '# briefbook doctor\n\nA test page.[^1]\n\n| A | B |\n|:--|:--|\n| 1 | 2 |\n\n[^1]: A note.\n';
