@@ -21,8 +21,8 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .example('$0 build -a member-memo -f pdf', 'just the member memo as PDF')
     .example('$0 build -f md -f html', 'no browser needed')
     .example('$0 build -f docx', 'Word documents, for editing and routing')
-    .example('$0 build --since v-june-10', 'with what changed since the last packet went out')
-    .example('$0 build --since v-june-10 -f docx', 'the facts that changed as Word tracked changes')
+    .example('$0 build --since last-sent', 'with what changed since the tag you set when the last packets went out')
+    .example('$0 build --since HEAD~3 -f docx', 'the facts that changed in the last three commits as Word tracked changes')
     .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;

@@ -12,7 +12,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .positional('what', { choices: WHAT, demandOption: true })
     .option('tag', { type: 'string', describe: 'Only items with this tag' })
     .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
-    .example('$0 list facts --tag figures', 'the campaign figures, one per line')
+    .example('$0 list facts --tag key', 'the facts tagged "key", one per line')
     .example('$0 list facts --json', 'every fact with sources, variants, origins, outlets and corroboration')
     .example('$0 list audiences', 'each packet audience with its template file and sensitivity');
 

@@ -32,8 +32,8 @@ export const builder = (y: Argv<GlobalArgs>) =>
       default: false,
       describe: `List every warning (otherwise a warning repeated more than ${GROUP_SHOWN} times is shown as a count and the first ${GROUP_SHOWN})`,
     })
-    .example('$0 validate', 'check the fact base in ./data')
-    .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes and cited figures; fail on warnings')
+    .example('$0 validate', 'check the fact base in ./data and the audience templates')
+    .example('$0 validate --sources-dir sources --strict', 'also check quotes and cited figures in the documents; fail on warnings')
     .example('$0 validate --format github', 'in a GitHub Actions step: problems appear on the pull request’s lines')
     .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools');
 
