@@ -4,7 +4,8 @@ import { loadValid } from '../facts/load.js';
 import { type Provenance, provenance } from '../facts/provenance.js';
 import type { Fact } from '../facts/schema.js';
 import type { Project } from '../project.js';
-import { loadAudiences } from '../render/template-files/audiences.js';
+import { loadAudiences, parseAudience } from '../render/template-files/audiences.js';
+import { builtinTemplates, readTemplate } from '../render/template-files/cascade.js';
 
 export const LISTABLE = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const satisfies readonly Kind[];
 export type Listable = (typeof LISTABLE)[number];
@@ -58,8 +59,16 @@ export interface AudienceSummary {
   sensitivity: Sensitivity;
 }
 
-/** `briefbook list audiences`: each audience with its template file and sensitivity. */
-export async function listAudiences(project: Project): Promise<AudienceSummary[]> {
-  const audiences = await loadAudiences(project);
+/**
+ * `briefbook list audiences`: each audience with its template file and sensitivity. With
+ * `builtin` (or no project), the audiences shipped with briefbook (what `new audience NAME --from builtin:NAME` copies).
+ */
+export async function listAudiences(project: Project | undefined, opts: { builtin?: boolean } = {}): Promise<AudienceSummary[]> {
+  const audiences =
+    opts.builtin || !project
+      ? await Promise.all(
+          (await builtinTemplates('audiences', '.md')).map(async (t) => parseAudience(t.name, t.file, await readTemplate(t))),
+        )
+      : await loadAudiences(project);
   return audiences.map((a) => ({ name: a.name, title: a.front.title, file: a.file, sensitivity: a.front.sensitivity }));
 }
