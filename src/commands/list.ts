@@ -20,18 +20,10 @@ export async function list({ project, what, tag }: ListOptions): Promise<Record<
   const fb = await loadValid(project);
   const items = [...fb[what].values()].filter((item) => !tag || ('tags' in item && item.tags.includes(tag)));
   if (what !== 'facts') return items as unknown as Record<string, unknown>[];
+  // Whole: every field as the fact base holds it (entities, links, note, each citation's
+  // quote, per and note…), then the provenance the packets print.
   return (items as Fact[]).map((f) => ({
-    id: f.id,
-    statement: f.statement,
-    value: f.value,
-    status: f.status,
-    sensitivity: f.sensitivity,
-    tags: f.tags,
-    date: f.date,
-    period: f.period,
-    claimant: f.claimant,
-    origin: f.origin,
-    sources: f.sources,
+    ...f,
     variants: f.variants.map((v) => ({ ...v, ...provenanceFields(provenance(fb, f, v)) })),
     ...provenanceFields(provenance(fb, f)),
   }));
