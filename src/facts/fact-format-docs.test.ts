@@ -21,9 +21,11 @@ function section(name: string): string {
 /** A field is documented when the text names it as `field` or writes it as YAML `field:`. */
 const names = (text: string, field: string) => text.includes(`\`${field}\``) || new RegExp(`(^|[\\s{,])${field}:`, 'm').test(text);
 
+type Def = { shape?: object; in?: z.ZodType };
 const keys = (schema: z.ZodType): string[] => {
-  let def = (schema as unknown as { def: { shape?: object; in?: z.ZodType; type: string } }).def;
-  while (!def.shape && def.in) def = (def.in as unknown as typeof def).def;
+  let def = (schema as unknown as { def: Def }).def;
+  // A refined object (value) is a pipe: its shape is on the way in.
+  while (!def.shape && def.in) def = (def.in as unknown as { def: Def }).def;
   return Object.keys(def.shape ?? {});
 };
 

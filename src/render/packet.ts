@@ -57,6 +57,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     changes: ctx.changes?.(audience.front.sensitivity),
     properNouns: ctx.properNouns,
     revisions: ctx.revisions?.(audience.front.sensitivity),
+    locale: ctx.project.config.locale,
   });
   checkBannerCovers(audience, held);
   const body = markdownToHtml(markdown);

@@ -15,7 +15,8 @@ import { excludedFacts } from '../../facts/select.js';
 import { squash } from '../../util/text.js';
 import { TAINT, type Taint } from '../escape.js';
 import { brief, clip } from './changes-brief.js';
-import { formatDate, formatNumber } from './format.js';
+import { formatDate } from './format.js';
+import { formatNumber } from './numbers.js';
 
 export interface ChangeDetail {
   /** The field, as `briefbook diff` names it: `status`, `statement`, `variants[low].value.number`. */

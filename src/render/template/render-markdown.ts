@@ -8,6 +8,7 @@ import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
 import { nearest } from '../../util/closest.js';
+import { type LocaleId, NUMBER_LOCALES } from '../../util/number-locales.js';
 import { escapeMarkdown as md, type Taint, wrapStrings } from '../escape.js';
 import { headingsOf } from '../markdown/to-html.js';
 import type { Audience } from '../template-files/audiences.js';
@@ -32,6 +33,8 @@ export interface RenderInput {
   changes?: ChangesView;
   /** What changed since REV for this audience's level: mark it, for tracked changes (marks.ts). */
   revisions?: Revisions;
+  /** How figures are written; en-US by default. */
+  locale?: LocaleId;
   /**
    * The fact base's proper nouns; by default computed from `factBase`. `watch` passes them
    * in, computed from the whole fact base without recording a read of every statement.
@@ -54,6 +57,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const visible = selectForAudience(factBase, audience.front.sensitivity);
   const state = new RenderState(visible, factBase, audience, input.properNouns ?? (() => properNouns(factBase)));
   if (input.revisions) state.tracker = new Tracker(input.revisions);
+  if (input.locale) state.numbers = NUMBER_LOCALES[input.locale];
   const hbs = Handlebars.create();
   const all = helpers(state);
   hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, fn)])));

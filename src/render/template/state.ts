@@ -10,6 +10,7 @@ import { above, noteLevel, restingLevel } from '../../facts/levels.js';
 import { type Provenance, provenanceOf } from '../../facts/provenance.js';
 import type { Fact, Variant } from '../../facts/schema.js';
 import { nearest } from '../../util/closest.js';
+import { DEFAULT_LOCALE, NUMBER_LOCALES, type NumberLocale } from '../../util/number-locales.js';
 import type { Guard, Taint } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
 import { guardedView } from './guarded.js';
@@ -63,6 +64,8 @@ export class RenderState implements Guard {
   notesTitle = 'Notes';
   /** Marks what changed since REV, for tracked changes (marks.ts); only when the build asks for them. */
   tracker?: Tracker;
+  /** How figures are written (briefbook.yaml `locale`). */
+  numbers: NumberLocale = NUMBER_LOCALES[DEFAULT_LOCALE];
   private nouns?: ReadonlySet<string>;
 
   constructor(
