@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS } from './kinds.js';
-import { citation, ITEM_SCHEMAS, membership, value } from './schema.js';
+import { citation, membership, value } from './schema.js';
 
 const DOC = readFileSync(new URL('../../docs/fact-format.md', import.meta.url), 'utf8');
 

@@ -5,9 +5,9 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { nodeAt } from '../util/yaml-path.js';
 import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
+import { type FactFile, fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS, type Kind } from './kinds.js';
 import { LIMITS } from './limits.js';
-import { type FactFile, fileOutline, ITEM_SCHEMAS } from './schema.js';
 import { schemaDiagnostic } from './schema-diagnostic.js';
 import { firstBadByte, openingQuote, yamlHint } from './yaml-errors.js';
 
@@ -28,11 +28,8 @@ export interface ParsedFile {
   locate(path: readonly PropertyKey[]): { line: number; column: number };
   /** Items that failed the schema: their ids still count as defined, so references to them do not cascade into more errors. */
   broken: { kind: Kind; id: string }[];
-  /**
-   * Where item `index` of `data[kind]` stands in the file's own list. Items that failed the
-   * schema are left out of `data`, so after one the two differ; paths given to `locate` (and
-   * shown to users) are the file's.
-   */
+  /** Where item `index` of `data[kind]` stands in the file's list: failed items are left out of `data`,
+   * so after one the two differ; paths given to `locate` (and shown to users) are the file's. */
   rawIndex(kind: Kind, index: number): number;
 }
 

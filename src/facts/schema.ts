@@ -2,7 +2,7 @@
 // `schema/briefbook.schema.json` is generated from it (scripts/gen-schema), and a test
 // keeps the two in sync, so editors complete and check the same rules `validate` does.
 import { z } from 'zod';
-import { ENTITY_KINDS, KINDS, type Kind, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
+import { ENTITY_KINDS, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
 
 /**
  * Text a reader will see: not empty, and not only spaces or invisible characters (a blank
@@ -244,20 +244,3 @@ export type Question = z.infer<typeof question>;
 export type Term = z.infer<typeof term>;
 export type Analysis = z.infer<typeof analysis>;
 export type FactFile = z.infer<typeof factFile>;
-
-/** The item schema of each section, for validating items one at a time. */
-export const ITEM_SCHEMAS = {
-  facts: fact,
-  sources: source,
-  entities: entity,
-  events: event,
-  questions: question,
-  glossary: term,
-  analysis,
-};
-
-/** A fact file's outline with the items unchecked: one bad item must not hide the rest. */
-export const fileOutline = z.strictObject({
-  generated: z.string().optional(),
-  ...Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown()).optional()])),
-}) as unknown as z.ZodType<{ generated?: string } & Partial<Record<Kind, unknown[]>>>;

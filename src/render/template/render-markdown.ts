@@ -15,7 +15,7 @@ import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
 import { formatDate } from './format.js';
-import type { Helper, Options } from './helpers/args.js';
+import { type Helper, type Options, ownField } from './helpers/args.js';
 import { helpers } from './helpers/index.js';
 import { TEMPLATE_LIMITS } from './limits.js';
 import { type Revisions, stripMarks, type Tracked, Tracker } from './marks.js';
@@ -60,7 +60,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   if (input.locale) state.numbers = NUMBER_LOCALES[input.locale];
   const hbs = Handlebars.create();
   const all = helpers(state);
-  hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, fn)])));
+  hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, name, fn)])));
   const helperNames = [...Object.keys(all), 'if', 'unless', 'each', 'with', 'lookup', 'log'];
   state.helperNames = helperNames;
   hbs.registerHelper('helperMissing', (...args: unknown[]) => {
@@ -123,9 +123,13 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
 }
 
 /** A helper that records where it was called while it runs, so refusals inside it are located. */
-function calledAt(state: RenderState, fn: Helper): Helper {
+function calledAt(state: RenderState, name: string, fn: Helper): Helper {
   return function (this: unknown, ...args: unknown[]) {
-    state.calls.push((args.at(-1) as Options | undefined)?.loc);
+    const o = args.at(-1) as Options | undefined;
+    // Handlebars asks a helper first; a bare {{date}} on a loop item that has a date means the field.
+    const field = args.length === 1 && !o?.fn ? ownField(this, name) : undefined;
+    if (field) return field.value;
+    state.calls.push(o?.loc);
     try {
       return fn.apply(this, args);
     } finally {

@@ -14,7 +14,6 @@ import { DEFAULT_LOCALE, NUMBER_LOCALES, type NumberLocale } from '../../util/nu
 import type { Guard, Taint } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
 import { guardedView } from './guarded.js';
-import { TEMPLATE_LIMITS } from './limits.js';
 import type { Tracker } from './marks.js';
 import { Placeholders } from './placeholders.js';
 import { provenanceNote } from './provenance-text.js';
@@ -37,8 +36,8 @@ export class RenderState implements Guard {
   readonly frames: Frame[] = [];
   /** The fact base this audience may see, each item passing the guard as a helper takes it. */
   readonly fb: FactBase;
-  /** The list blocks running, innermost last: where each is and how many items it has. */
-  readonly blocks: { loc: Loc | undefined; count: number }[] = [];
+  /** The list blocks running, innermost last: where each is, how many items it has, the item running. */
+  readonly blocks: { loc: Loc | undefined; count: number; item?: object }[] = [];
   /** Where the helpers running were called, innermost last (a refusal points at the innermost). */
   readonly calls: (Loc | undefined)[] = [];
   /** Partials running, innermost last. */
@@ -113,31 +112,6 @@ export class RenderState implements Guard {
     if (above(taint.level, this.held.level)) this.hold(taint);
   }
 
-  /** Starts a list block of `count` items, within the nesting limits. */
-  enterBlock(loc: Loc | undefined, count: number): void {
-    const depth = this.blocks.length + 1;
-    if (depth > TEMPLATE_LIMITS.listNesting) {
-      this.fail(
-        loc,
-        `list blocks nested ${depth} deep, over the limit of ${TEMPLATE_LIMITS.listNesting}`,
-        'a list inside a list is as deep as a packet needs; take this block out of the ones around it',
-      );
-    }
-    const runs = this.blocks.reduce((n, b) => n * b.count, count);
-    if (depth > 1 && runs > TEMPLATE_LIMITS.nestedRuns) {
-      this.fail(
-        loc,
-        `this block would run ${runs} times (its ${count} items for every item of the blocks around it), over the limit of ${TEMPLATE_LIMITS.nestedRuns}`,
-        'narrow the lists with tag=, status= or limit=, or take this block out of the ones around it',
-      );
-    }
-    this.blocks.push({ loc, count });
-  }
-
-  leaveBlock(): void {
-    this.blocks.pop();
-  }
-
   /** An item's editorial note, when the audience may see notes (they are internal at least). */
   noteOf(item: { note?: string; sensitivity?: Sensitivity }): string | undefined {
     return above(noteLevel(item), this.ceiling) ? undefined : item.note;
@@ -197,6 +171,18 @@ export class RenderState implements Guard {
       loc,
       `unknown entity id "${id}"`,
       near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'run `briefbook list entities`',
+    );
+  }
+
+  /** A source id this audience cannot see: too sensitive, or unknown (with the closest ids). */
+  missingSource(id: string, loc: Loc | undefined): never {
+    const hidden = this.full.sources.get(id);
+    if (hidden) this.fail(loc, `source "${id}" is above this audience's sensitivity`, `remove it from ${this.audience.file}`);
+    const near = nearest(id, this.fb.sources.keys());
+    return this.fail(
+      loc,
+      `unknown source id "${id}"`,
+      near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'run `briefbook list sources`',
     );
   }
 
