@@ -15,6 +15,12 @@ export const builder = (y: Argv<GlobalArgs>) =>
       describe:
         'Add "Changes since REV" (a git revision) where a template includes the changes partial; in Word files, changed facts as tracked changes',
     })
+    .option('all-or-nothing', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Write no packet unless every one builds (by default each packet that builds is written, and a failed one keeps its previous files)',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'Print what was written as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines' })
     .example('$0 build', 'every audience, every format, into out/')
@@ -23,6 +29,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .example('$0 build -f docx', 'Word documents, for editing and routing')
     .example('$0 build --since last-sent', 'with what changed since the tag you set when the last packets went out')
     .example('$0 build --since HEAD~3 -f docx', 'the facts that changed in the last three commits as Word tracked changes')
+    .example('$0 build --all-or-nothing', 'a set of packets that all come from the same fact base, or none')
     .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
@@ -49,6 +56,7 @@ export async function handler(argv: Args): Promise<void> {
       project,
       ...renderTargets(argv),
       since: argv.since,
+      allOrNothing: argv.allOrNothing,
       onProgress: progress
         ? (w) => err(`${c.green('wrote')} ${displayPath(w.path)} ${c.dim(`(${size(w.bytes)}${w.pages ? `, ${w.pages} p.` : ''})`)}\n`)
         : undefined,
