@@ -20,6 +20,7 @@ import { changesFor } from '../render/template/changes-view.js';
 import { revisionsFor } from '../render/template/revisions.js';
 import { type Audience, loadAudiences } from '../render/template-files/audiences.js';
 import { loadPartials } from '../render/template-files/partials.js';
+import { allTemplateProblems } from '../render/template-problems.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format, type Written };
 
@@ -154,7 +155,8 @@ async function renderAll(audiences: readonly Audience[], ctx: PacketContext): Pr
       packets.push(await renderPacket(audience, ctx));
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      failures.push(e);
+      // Every problem of its templates at once, not one per build.
+      failures.push(await allTemplateProblems(audience, ctx, e));
     }
   }
   return { packets, failures };

@@ -7,6 +7,7 @@ import { githubAnnotations } from '../facts/report-github.js';
 import { sarifLog } from '../facts/report-sarif.js';
 import { SourceDocuments } from '../facts/source-documents.js';
 import type { Project } from '../project.js';
+import { projectTemplateProblems } from '../render/template-problems.js';
 import { gitAnswer } from '../util/git.js';
 import { packageVersion } from '../util/package-root.js';
 
@@ -18,6 +19,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Name files relative to the git repository's top (as CI annotations and SARIF need), not the project. */
   repositoryPaths?: boolean;
+  /** Check the audience templates and partials too (every problem `build` would hit); on by default. */
+  templates?: boolean;
 }
 
 export interface ValidateResult {
@@ -41,12 +44,24 @@ export interface ValidateResult {
 /** The machine-readable forms of a validation report (`text` is the CLI's own). */
 export type ReportFormat = 'json' | 'github' | 'sarif';
 
-export async function validate({ project, sourcesDir, strict = false, repositoryPaths = false }: ValidateOptions): Promise<ValidateResult> {
+export async function validate({
+  project,
+  sourcesDir,
+  strict = false,
+  repositoryPaths = false,
+  templates = true,
+}: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
   const dir = sourcesDir ?? project.sourcesDir;
   const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
   const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
   const figuresChecked = docs ? await checkFigures(factBase, docs, report) : undefined;
+  // The templates, only on a fact base without errors (a render needs the items it names).
+  if (templates && report.errors.length === 0) {
+    const found = await projectTemplateProblems(project, factBase);
+    report.errors.push(...found.errors);
+    report.warnings.push(...found.warnings);
+  }
   const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
   const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   // The project's folder inside the repository ("" at the top, or outside git).

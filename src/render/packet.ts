@@ -1,6 +1,7 @@
 // One audience's packet, rendered in memory: template → Markdown → HTML body, with its
 // stylesheets, checked by the leak guard. Every output format is made from this one
 // value: the .md is `markdown`, the .html is `packetHtml()`, the PDF prints `pdfJob()`.
+import type { Diagnostic } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
 import type { BuildStamp } from '../facts/stamp.js';
@@ -45,11 +46,12 @@ export interface Packet {
   css: string;
   stamp: BuildStamp;
   /** With `revisions`: the Markdown with revision marks (template/marks.ts); only the Word writer reads it. */
-  tracked?: Tracked;
+  tracked?: Tracked /** Problems that did not stop the render (template/state.ts `warn`): `validate` reports them. */;
+  warnings?: Diagnostic[];
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
-  const { markdown, tracked, held } = renderMarkdown({
+  const { markdown, tracked, held, warnings } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
@@ -67,7 +69,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   const front = Object.values(audience.front).filter((v): v is string => typeof v === 'string');
   // Tracked changes also show earlier wordings and removed facts: the guard reads those too.
   checkNoLeak(audience, index, { markdown: tracked ? trackedText(tracked) : markdown, html: htmlPage({ audience, body, css }), front });
-  return { audience, markdown, body, css, stamp: ctx.stamp, ...(tracked ? { tracked } : {}) };
+  return { audience, markdown, body, css, stamp: ctx.stamp, warnings, ...(tracked ? { tracked } : {}) };
 }
 
 /** The packet as a self-contained HTML page; with `pages`, the contents list shows page numbers. */

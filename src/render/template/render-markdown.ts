@@ -2,7 +2,7 @@
 // helpers bound to this render's state; partials are wrapped so that errors inside them
 // point at templates/partials/<name>.hbs:line:col.
 import Handlebars from 'handlebars';
-import { UserError } from '../../errors.js';
+import { type Diagnostic, UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
@@ -50,6 +50,8 @@ export interface RenderedMarkdown {
   tracked?: Tracked;
   /** The most sensitive thing the packet printed (its banner may not claim less). */
   held: Taint;
+  /** Problems that did not stop the render: tags that select nothing, sections that render empty. */
+  warnings: Diagnostic[];
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
@@ -117,9 +119,10 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const finish = (text: string) => tidy(placeContents(placeNotes(text, state), state));
   // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
   const packet = withoutMarks(finish(state.tracker ? stripMarks(markdown) : markdown));
-  if (!state.tracker) return { markdown: packet, cited: state.cited, held: state.held };
+  const done = { markdown: packet, cited: state.cited, held: state.held, warnings: state.warnings };
+  if (!state.tracker) return done;
   // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
-  return { markdown: packet, cited: state.cited, held: state.held, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
+  return { ...done, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
 }
 
 /** A helper that records where it was called while it runs, so refusals inside it are located. */

@@ -3,7 +3,7 @@
 // which template file is running (so helper errors point at file:line:col), and the
 // render's guard: every value printed carries its item's sensitivity (its taint), and one
 // above the audience's is refused here, whichever path it took.
-import { UserError } from '../../errors.js';
+import { type Diagnostic, UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
 import { above, noteLevel, restingLevel } from '../../facts/levels.js';
@@ -129,6 +129,15 @@ export class RenderState implements Guard {
       line: (loc?.start.line ?? 1) + frame.lineOffset,
       column: (loc?.start.column ?? 0) + 1,
     };
+  }
+
+  /** Problems that do not stop the render (a tag that selects nothing, an empty section), once per place. */
+  readonly warnings: Diagnostic[] = [];
+
+  warn(loc: Loc | undefined, message: string, hint: string, rule: string): void {
+    const d = { path: '', ...this.where(loc), message, hint, rule };
+    if (!this.warnings.some((w) => w.line === d.line && w.column === d.column && w.file === d.file && w.message === message))
+      this.warnings.push(d);
   }
 
   fail(loc: Loc | undefined, message: string, hint: string): never {

@@ -1,6 +1,8 @@
 // What every helper needs: the options Handlebars passes, argument splitting and
 // reading, and running a block once per item.
 import Handlebars from 'handlebars';
+import { UserError } from '../../../errors.js';
+import type { Fact } from '../../../facts/schema.js';
 import { raw, UNTAINTED, wrapStrings } from '../../escape.js';
 import { enterBlock } from '../limits.js';
 import type { Loc, RenderState } from '../state.js';
@@ -107,4 +109,22 @@ function withFields(e: unknown, view: unknown): unknown {
     Object.defineProperty(e, ITEM_FIELDS, { value: Object.keys(view) });
   }
   return e;
+}
+
+/** The facts named by `ids`; every id that is unknown or too sensitive is reported at once, not the first alone. */
+export function factsOf(s: RenderState, list: readonly string[], loc: Loc | undefined): Fact[] {
+  const found: Fact[] = [];
+  const errors: UserError[] = [];
+  for (const id of list) {
+    try {
+      found.push(s.fact(id, loc));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      errors.push(e);
+    }
+  }
+  const [first] = errors;
+  if (first && errors.length === 1) throw first;
+  if (first) throw new UserError(first.message, { hint: first.hint, diagnostics: errors.flatMap((e) => e.diagnostics) });
+  return found;
 }

@@ -10,7 +10,7 @@ import { provenanceText, singleSourceFlag } from '../provenance-text.js';
 import { safeUrl } from '../sources-text.js';
 import type { RenderState } from '../state.js';
 import { compactValue, variantSummary } from '../variant-summary.js';
-import { type Helper, ids, type Options, safe, split, str } from './args.js';
+import { factsOf, type Helper, ids, type Options, safe, split, str } from './args.js';
 
 const HEDGE_WORD: Record<Status, string> = {
   confirmed: 'confirmed',
@@ -54,10 +54,7 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     /** {{cite "a" "b"}} or {{cite facts}}: footnote references; {{cite "id" variant="v"}}: only that version's documents. */
     cite: (...args) => {
       const [params, o] = split(args);
-      const refs = ids(params).map((id) => {
-        const f = s.fact(id, o.loc);
-        return s.cite(f, variantOf(f, o));
-      });
+      const refs = factsOf(s, ids(params), o.loc).map((f) => s.cite(f, variantOf(f, o)));
       const number = (r: string) => Number(r.slice(2, -1));
       return safe([...new Set(refs)].sort((a, b) => number(a) - number(b)).join(''));
     },
