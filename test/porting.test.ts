@@ -51,8 +51,8 @@ describe('porting the shipped audiences to another hearing (docs/porting.md)', (
     expect(report.errors.map(where)).toEqual(PROBLEMS);
     // The sections whose every line failed are headings over nothing.
     expect(report.warnings.filter((w) => w.rule === 'empty-section').map(where)).toEqual([
-      'templates/audiences/member-memo.md:28:1: section "background" renders empty: its heading over nothing',
-      'templates/audiences/press-points.md:37:1: section "context" renders empty: its heading over nothing',
+      'templates/audiences/member-memo.md:28:1: section "background" renders empty',
+      'templates/audiences/press-points.md:37:1: section "context" renders empty',
     ]);
 
     const b = run(['build', '-f', 'md', '-f', 'html'], { cwd: root });
