@@ -86,7 +86,7 @@ function unknownName(state: RenderState, loc: Loc, name: string, e: Error): User
     return UserError.at(
       state.where(loc),
       `template: unknown name "${name}" (neither a helper nor a value here)`,
-      suggest || 'check the spelling; docs/packets.md lists the helpers and the context values',
+      suggest.trim() || 'check the spelling; docs/packets.md lists the helpers and the context values',
       e,
     );
   }
