@@ -75,7 +75,9 @@ export async function projectTemplateProblems(project: Project, factBase: FactBa
 export async function allTemplateProblems(audience: Audience, ctx: PacketContext, first: UserError): Promise<UserError> {
   const { errors } = await templateProblems(audience, ctx, first);
   if (errors.length <= 1) return first;
-  return new UserError(`${audience.name}: ${errors.length} problems in its templates`, { diagnostics: errors });
+  // In the order `validate` lists them.
+  const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return new UserError(`${audience.name}: ${errors.length} problems in its templates`, { diagnostics: errors.sort(byPlace) });
 }
 
 const same = (a: Diagnostic, b: Diagnostic) => a.file === b.file && a.line === b.line && a.column === b.column && a.message === b.message;
