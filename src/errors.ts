@@ -16,6 +16,11 @@ export interface Diagnostic {
   path: string;
   message: string;
   hint: string;
+  /**
+   * The kind of problem, for warnings that can come many at a time ("single-source"):
+   * `validate` groups repeated warnings by it.
+   */
+  rule?: string;
 }
 
 /** The user's input is wrong (exit 1). Carries one or many located diagnostics. */

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { UserError } from './errors.js';
 import { DATE_FORMS_HINT, isDay, tryParseDate } from './util/dates.js';
+import { DEFAULT_LOCALE, LOCALE_IDS } from './util/number-locales.js';
 import { nodeAt } from './util/yaml-path.js';
 
 export const CONFIG_FILE = 'briefbook.yaml';
@@ -61,6 +62,10 @@ const configSchema = z.strictObject({
   templates: z.string().default('templates').describe('Folder holding audiences/, partials/ and styles/.'),
   out: z.string().default('out').describe('Folder packets are written to.'),
   sources: z.string().optional().describe('Folder of source documents, for `validate --sources-dir` by default.'),
+  locale: z
+    .enum(LOCALE_IDS)
+    .default(DEFAULT_LOCALE)
+    .describe('How figures are written: grouping, decimal mark, which dollar is plain "$" (en-US: US dollars; en-CA: Canadian…).'),
   formats: z
     .array(z.enum(FORMATS))
     .min(1)
@@ -116,7 +121,9 @@ export function openProject(explicit: string | undefined, cwd = process.cwd()): 
       `invalid project config: ${path.length ? `${path.join('.')}: ` : ''}${issue?.message}`,
       path[0] === 'formats'
         ? `formats lists any of ${FORMATS.join(', ')}, e.g. formats: [md, html, pdf, docx]`
-        : `allowed keys: ${Object.keys(configSchema.shape).join(', ')}${path[0] === 'hearing' ? `; under hearing: ${Object.keys(hearingSchema.shape).join(', ')}` : ''} (docs/packets.md, Project settings)`,
+        : issue?.path[0] === 'locale'
+          ? `locale is one of ${LOCALE_IDS.join(', ')}`
+          : `allowed keys: ${Object.keys(configSchema.shape).join(', ')}${path[0] === 'hearing' ? `; under hearing: ${Object.keys(hearingSchema.shape).join(', ')}` : ''} (docs/packets.md, Project settings)`,
     );
   }
   const config = parsed.data;

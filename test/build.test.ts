@@ -81,7 +81,8 @@ describe('build: the leak guard', () => {
     expect(r.stderr).toContain(
       `templates/audiences/press.md:${line}:7: error: fact "int.secret" is internal, above this audience's sensitivity (public)`,
     );
-    expect(outFiles(root)).toEqual([]);
+    expect(r.stderr).toContain('error: packet press failed; written: staff');
+    expect(outFiles(root)).toEqual(['staff.md']);
   });
 
   it('fails the build when an internal statement reaches a public packet some other way', () => {
@@ -91,7 +92,7 @@ describe('build: the leak guard', () => {
     expect(r.stderr).toMatch(
       /^data\/facts\.yaml:\d+:\d+: error: press: the packet contains the text of fact "int\.secret", which is internal, above its sensitivity \(public\); nothing was written for it \(facts\[3\]\.statement\)$/m,
     );
-    expect(outFiles(root)).toEqual([]);
+    expect(outFiles(root)).toEqual(['staff.md']);
   });
 });
 
@@ -114,7 +115,7 @@ describe('build: injection', () => {
 });
 
 describe('build: atomic writes', () => {
-  it('leaves earlier outputs untouched when a build fails, with no temp files', () => {
+  it('leaves a failed packet’s earlier outputs untouched, writes the others, with no temp files', () => {
     const root = testdir(fixtureProject());
     expect(run(['build', '-f', 'md', '-f', 'html', '-q'], { cwd: root }).code).toBe(0);
     const before = outFiles(root).map((f) => [f, read(root, `out/${f}`), statSync(join(root, 'out', f)).mtimeMs]);
@@ -128,12 +129,14 @@ describe('build: atomic writes', () => {
     expect(r.stderr).toMatch(/templates\/audiences\/staff\.md:\d+:\d+: error: unknown fact id "pub.figurs"/);
     expect(r.stderr).toContain('did you mean "pub.figures"?');
     const after = outFiles(root).map((f) => [f, read(root, `out/${f}`), statSync(join(root, 'out', f)).mtimeMs]);
-    expect(after).toEqual(before);
+    expect(after.filter(([f]) => String(f).startsWith('staff.'))).toEqual(before.filter(([f]) => String(f).startsWith('staff.')));
+    expect(after.map(([f]) => f)).toEqual(before.map(([f]) => f));
+    expect(read(root, 'out/press.md')).toContain('fifteen thousand');
   });
 });
 
 describe('build: no usable browser', () => {
-  it('says which paths were tried and how to get a browser; Markdown and HTML are still written', () => {
+  it('says which paths were tried and how to get a browser; every packet keeps its previous files', () => {
     const root = testdir(fixtureProject());
     const r = run(['build', '--browser', '/nonexistent/chrome'], { cwd: root });
     expect(r.code).toBe(1);
@@ -142,8 +145,9 @@ describe('build: no usable browser', () => {
     expect(r.stderr).toContain('/usr/bin/chromium');
     expect(r.stderr).toContain('sudo apt-get install chromium');
     expect(r.stderr).toContain('npx puppeteer browsers install chrome');
-    expect(r.stderr).toContain('the Markdown and HTML packets were written');
-    expect(outFiles(root)).toEqual(['press.html', 'press.md', 'staff.html', 'staff.md']);
+    expect(r.stderr).toContain('or build without PDFs: -f md -f html');
+    expect(r.stderr).toContain('error: 2 packets failed: press, staff; no packet was written');
+    expect(outFiles(root)).toEqual([]);
   });
 
   it('reports a browser that crashes at start-up', () => {
@@ -153,7 +157,8 @@ describe('build: no usable browser', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${join(root, 'fake-chrome')} (--browser): failed to start`);
     expect(r.stderr).toContain('get one with:');
-    expect(outFiles(root)).toEqual(['press.html', 'press.md']);
+    expect(r.stderr).toContain('packet press failed; no packet was written');
+    expect(outFiles(root)).toEqual([]);
   });
 
   it('gives up on a browser that hangs, and does not leave it running', async () => {

@@ -23,6 +23,14 @@ describe('every command', () => {
     expect(r.stdout).toContain(`briefbook ${words.join(' ')}`);
     expect(r.stdout).toMatch(/\nExamples:\n {2}briefbook /);
   });
+
+  // Help is read by people working on any hearing: no example names the shipped one.
+  it.each([...names.map((n) => [n]), ['new', 'audience'], ['import', 'legislators']])('`%s --help` names no one case', (...words) => {
+    const r = run([...words.filter(Boolean), '--help'], { cwd: testdir({}) });
+    expect(r.stdout).not.toMatch(
+      /anthropic|alibaba|qwen|claude|campaign|distillation|ssbk|senate banking|v-june|shared\/(seeds|datasets)/i,
+    );
+  });
 });
 
 describe('--version', () => {

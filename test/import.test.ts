@@ -26,7 +26,7 @@ describe('briefbook import legislators', () => {
 
     const v = run(['validate'], { cwd: root });
     expect(v.code).toBe(0);
-    expect(v.stderr).toMatch(/ok: 0 error\(s\), 0 warning\(s\) in 0 facts, 1 sources, 31 entities/);
+    expect(v.stdout).toMatch(/ok: 0 error\(s\), 0 warning\(s\) in 0 facts, 1 sources, 31 entities/);
   });
 
   it('--json prints the result', () => {

@@ -31,8 +31,8 @@ describe('briefbook init', () => {
     expect(read(root, 'schema/briefbook.schema.json')).toBe(readFileSync(join(REPO, 'schema/briefbook.schema.json'), 'utf8'));
 
     const validate = run(['validate'], { cwd: root });
-    expect([validate.code, validate.stdout]).toEqual([0, '']);
-    expect(validate.stderr).toMatch(/^ok: 0 error\(s\), 0 warning\(s\) in 8 facts, 5 sources/);
+    expect([validate.code, validate.stderr]).toEqual([0, '']);
+    expect(validate.stdout).toMatch(/^ok: 0 error\(s\), 0 warning\(s\) in 8 facts, 5 sources/);
 
     const build = run(['build', '--format', 'md', '--format', 'html', '--json'], { cwd: root });
     expect([build.code, build.stderr]).toEqual([0, '']);

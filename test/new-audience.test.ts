@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAudience } from '../src/render/template-files/audiences.js';
 import { REPO, run } from './helpers/cli.js';
 import { initProject, read } from './helpers/project.js';
+import { testdir } from './helpers/testdir.js';
 
 describe('briefbook new audience', () => {
   it('copies a project audience with its front matter explained, and the copy builds', () => {
@@ -52,5 +54,41 @@ describe('briefbook new audience', () => {
   it('suggests the closest audience to copy', () => {
     const root = initProject();
     expect(run(['new', 'audience', 'x', '--from', 'press-point'], { cwd: root }).stderr).toContain('did you mean "press-points"?');
+  });
+});
+
+describe('the shipped audiences, whatever the project has', () => {
+  it('new audience --from builtin:NAME copies the shipped one even where the project has its own of that name', () => {
+    const root = initProject();
+    const r = run(['new', 'audience', 'senator-memo', '--from', 'builtin:member-memo'], { cwd: root });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain(`(from ${join(REPO, 'templates/audiences/member-memo.md')})`);
+    const shipped = parseAudience('member-memo', 'x', readFileSync(join(REPO, 'templates/audiences/member-memo.md'), 'utf8'));
+    const copy = parseAudience('senator-memo', 'y', read(root, 'templates/audiences/senator-memo.md'));
+    expect(copy.body).toBe(shipped.body);
+    // Without the prefix, the project's own (init's generic memo) is still the one copied.
+    expect(run(['new', 'audience', 'own-memo', '--from', 'member-memo'], { cwd: root }).stdout).toContain(
+      '(from templates/audiences/member-memo.md)',
+    );
+  });
+
+  it('refuses an unknown built-in, naming the ones there are', () => {
+    const root = initProject();
+    const r = run(['new', 'audience', 'x', '--from', 'builtin:member-mem'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no audience "builtin:member-mem" to copy');
+    expect(r.stderr).toContain('did you mean "builtin:member-memo"?');
+    expect(r.stderr).toContain('builtin:witness-prep');
+  });
+
+  it('list audiences --builtin lists the shipped audiences, from any folder', () => {
+    const r = run(['list', 'audiences', '--builtin', '--json'], { cwd: testdir({}) });
+    expect(r.code).toBe(0);
+    const names = JSON.parse(r.stdout).map((a: { name: string }) => a.name);
+    expect(names).toEqual(['briefing-book', 'executive-brief', 'member-memo', 'press-points', 'witness-prep']);
+    const text = run(['list', 'audiences', '--builtin'], { cwd: initProject() });
+    expect(text.stdout).toMatch(/^member-memo +internal +\/.*templates\/audiences\/member-memo\.md +Member Briefing Memo$/m);
+    expect(text.stderr).toContain('--from builtin:<name>');
+    expect(run(['list', 'facts', '--builtin'], { cwd: initProject() }).code).toBe(2);
   });
 });

@@ -56,6 +56,37 @@ export function printDiagnostics(diags: readonly Diagnostic[], label: 'error' | 
   }
 }
 
+/** How many of a repeated warning are shown before "and N more". */
+export const GROUP_SHOWN = 3;
+
+/**
+ * Warnings, with those of one rule that come more than GROUP_SHOWN times printed as one
+ * group: a count, the first few locations and the hint once. A newcomer's first run reads
+ * as a few kinds of advice, not a screen of alarms; `all` lists every one.
+ */
+export function printWarnings(diags: readonly Diagnostic[], all: boolean): void {
+  const byRule = new Map<string, Diagnostic[]>();
+  for (const d of diags) if (d.rule) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+  const c = paint(process.stderr);
+  const printed = new Set<string>();
+  for (const d of diags) {
+    const group = d.rule ? (byRule.get(d.rule) ?? []) : [];
+    if (all || group.length <= GROUP_SHOWN) {
+      printDiagnostics([d], 'warning');
+      continue;
+    }
+    if (printed.has(d.rule as string)) continue;
+    printed.add(d.rule as string);
+    const lines = group.slice(0, GROUP_SHOWN).map((g) => `  ${formatLocation(g)}: ${g.message}${g.path ? ` (${g.path})` : ''}\n`);
+    const more = group.length - GROUP_SHOWN;
+    err(
+      `${c.yellow(`warning: ${d.rule}, ${group.length} times:`)}\n${lines.join('')}` +
+        `${c.dim(`  … and ${more} more like ${more === 1 ? 'it' : 'them'} (--verbose lists every one)`)}\n` +
+        `${d.hint ? `${c.dim(`  hint: ${d.hint}`)}\n` : ''}`,
+    );
+  }
+}
+
 /** JSON on stdout; the few characters JSON leaves raw that a terminal would act on become \uXXXX escapes. */
 export function printJson(value: unknown): void {
   out(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,10 +1,11 @@
 // `briefbook build`: every audience's packet as Markdown, HTML, PDF and (asked for) Word.
 //
 // load → validate → select the audiences → render each packet (in memory) → make the Word
-// files (in memory) → write the Markdown, HTML and Word files (only when every packet
-// rendered) → print the PDFs on one browser → write them. The browser starts first and
-// comes up while the rest runs; if it cannot start, the other files are already written
-// and the error says so.
+// files (in memory) → stage each packet's files as temp files → print the PDFs on one
+// browser → each packet whose every format is there is put in place, all its files
+// together. A packet that fails (in its template, its leak check, its page limit, its PDF)
+// keeps its previous files in every format; the others are written, and the build fails
+// listing what failed. `allOrNothing` writes nothing unless every packet builds.
 
 import { readSince } from '../diff/since.js';
 import { type Diagnostic, UserError } from '../errors.js';
@@ -12,13 +13,14 @@ import { loadValid } from '../facts/load.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, formatsFor } from '../render/formats.js';
-import { type Written, writeOutput } from '../render/output.js';
+import { PacketFiles, type Written } from '../render/output.js';
 import { type Packet, type PacketContext, packetHtml, pdfJob, renderPacket } from '../render/packet.js';
 import type { StartingBrowser } from '../render/print/start-browser.js';
 import { changesFor } from '../render/template/changes-view.js';
 import { revisionsFor } from '../render/template/revisions.js';
 import { type Audience, loadAudiences } from '../render/template-files/audiences.js';
 import { loadPartials } from '../render/template-files/partials.js';
+import { allTemplateProblems } from '../render/template-problems.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format, type Written };
 
@@ -41,17 +43,28 @@ export interface BuildOptions {
   since?: string;
   /** YYYY-MM-DD: the packets' "Facts as of" date (default: `asOf` in briefbook.yaml, else the build stamp's date). */
   asOf?: string;
+  /** Write no packet unless every one builds (by default each packet that builds is written). */
+  allOrNothing?: boolean;
   onProgress?: (event: Written) => void;
 }
 
-/** A build that failed part-way: what was written before the failure, for --json. */
+/** A build in which some packets failed: what was written (the other packets), for --json. */
 export class BuildFailed extends UserError {
   constructor(
     readonly written: Written[],
+    readonly failed: string[],
     cause: UserError,
   ) {
-    const note = written.some((w) => w.format !== 'pdf') ? `the ${writtenKinds(written)} were written; only PDFs are missing` : '';
-    super(cause.message, { hint: [cause.hint, note].filter(Boolean).join('\n  '), diagnostics: cause.diagnostics, cause });
+    const kept = 'a packet that failed keeps its previous files, in every format';
+    const wrote = [...new Set(written.map((w) => w.audience))];
+    const others = wrote.length ? `written: ${wrote.join(', ')}` : 'no packet was written';
+    const what = failed.length === 1 ? `packet ${failed[0]} failed` : `${failed.length} packets failed: ${failed.join(', ')}`;
+    super(`${what}; ${others}`, {
+      // Located problems print their own hints below.
+      hint: [...(cause.diagnostics.length === 0 ? [cause.message, cause.hint] : []), kept].filter(Boolean).join('\n  '),
+      diagnostics: cause.diagnostics,
+      cause,
+    });
   }
 }
 
@@ -59,6 +72,7 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
   const { project } = opts;
   const formats = formatsFor(project, opts.formats);
   const browser = formats.includes('pdf') ? await startBrowser(opts) : undefined;
+  const sets = new Map<Packet, PacketFiles>();
   try {
     // First, so that a bad revision stops the build before anything else is read or written.
     const since = opts.since !== undefined ? await readSince(project, opts.since) : undefined;
@@ -74,51 +88,69 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       revisions: since && formats.includes('docx') ? revisionsFor(since, factBase) : undefined,
       asOf: opts.asOf,
     };
-    const packets = await renderAll(audiences, ctx);
-    const words = formats.includes('docx') ? await wordFiles(packets) : undefined;
+    const { packets, failures } = await renderAll(audiences, ctx);
+    if (opts.allOrNothing && failures.length > 0) throw combine(failures, 'nothing was written');
+    const words = formats.includes('docx') ? await wordFiles(packets, failures) : undefined;
 
     const outDir = opts.outDir ?? project.outDir;
     const written: Written[] = [];
-    const write = async (p: Packet, format: Format, data: string | Uint8Array, pages?: number) => {
-      const w = await writeOutput(outDir, p.audience.name, format, data, pages);
-      written.push(w);
-      opts.onProgress?.(w);
+    const complete = (p: Packet) => formats.every((f) => sets.get(p)?.has(f));
+    const placed = new Set<Packet>();
+    let holding = opts.allOrNothing === true;
+    // A packet goes in place as soon as every format is staged; all-or-nothing holds them to the end.
+    const place = async (p: Packet) => {
+      if (holding || placed.has(p) || !complete(p)) return;
+      placed.add(p);
+      for (const w of await (sets.get(p) as PacketFiles).place()) {
+        written.push(w);
+        opts.onProgress?.(w);
+      }
     };
-    for (const [i, p] of packets.entries()) {
-      if (formats.includes('md')) await write(p, 'md', p.markdown);
-      if (formats.includes('html')) await write(p, 'html', packetHtml(p));
-      if (words) await write(p, 'docx', words[i] as Uint8Array);
+    for (const p of packets) {
+      const files = new PacketFiles(outDir, p.audience.name);
+      sets.set(p, files);
+      if (formats.includes('md')) await files.stage('md', p.markdown);
+      if (formats.includes('html')) await files.stage('html', packetHtml(p));
+      const docx = words?.get(p);
+      if (docx) await files.stage('docx', docx);
+      await place(p);
     }
     if (browser) {
-      try {
-        await printPdfs(packets, browser, write);
-      } catch (e) {
-        if (e instanceof UserError) throw new BuildFailed(written, e);
-        throw e;
-      }
+      const stagePdf = async (p: Packet, bytes: Uint8Array, pages: number) => {
+        await sets.get(p)?.stage('pdf', bytes, pages);
+        await place(p);
+      };
+      failures.push(...(await printPdfs(packets, browser, stagePdf)));
     }
+    const failed = audiences.filter((a) => !packets.some((p) => p.audience === a && complete(p))).map((a) => a.name);
+    if (failed.length > 0 && holding) throw combine(failures, 'nothing was written');
+    if (failed.length > 0) throw new BuildFailed(written, failed, combine(failures, `${failed.length} packets failed`));
+    holding = false;
+    for (const p of packets) await place(p);
     return written;
   } finally {
+    await Promise.all([...sets.values()].map((f) => f.discard()));
     await browser?.close();
   }
 }
 
-/** Every packet as a Word file, in memory; the docx library is loaded only for this. */
-async function wordFiles(packets: readonly Packet[]): Promise<Uint8Array[]> {
+/** Each packet's Word file, in memory (the docx library is loaded only for this); one that fails joins `failures`. */
+async function wordFiles(packets: readonly Packet[], failures: UserError[]): Promise<Map<Packet, Uint8Array>> {
   const { packetDocx } = await import('../render/docx/write-docx.js');
-  const files: Uint8Array[] = [];
-  for (const p of packets) files.push(await packetDocx(p));
+  const files = new Map<Packet, Uint8Array>();
+  for (const p of packets) {
+    try {
+      files.set(p, await packetDocx(p));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      failures.push(e);
+    }
+  }
   return files;
 }
 
-function writtenKinds(written: readonly Written[]): string {
-  const names = { md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF' };
-  const kinds = [...new Set(written.map((w) => w.format))].filter((f) => f !== 'pdf').map((f) => names[f]);
-  return `${kinds.join(', ').replace(/, ([^,]*)$/, ' and $1')} packets`;
-}
-
-/** Every packet, or one error listing every audience that failed. */
-async function renderAll(audiences: readonly Audience[], ctx: PacketContext): Promise<Packet[]> {
+/** Every packet that renders, and the errors of those that do not. */
+async function renderAll(audiences: readonly Audience[], ctx: PacketContext): Promise<{ packets: Packet[]; failures: UserError[] }> {
   const packets: Packet[] = [];
   const failures: UserError[] = [];
   for (const audience of audiences) {
@@ -126,24 +158,30 @@ async function renderAll(audiences: readonly Audience[], ctx: PacketContext): Pr
       packets.push(await renderPacket(audience, ctx));
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      failures.push(e);
+      // Every problem of its templates at once, not one per build.
+      failures.push(await allTemplateProblems(audience, ctx, e));
     }
   }
-  if (failures.length > 0) throw combine(failures, 'nothing was written');
-  return packets;
+  return { packets, failures };
 }
 
+/** Prints every packet's PDF, handing each to `done`; returns the failures (a browser that cannot start fails them all). */
 async function printPdfs(
   packets: readonly Packet[],
   browser: StartingBrowser,
-  write: (p: Packet, format: Format, data: Uint8Array, pages: number) => Promise<void>,
-): Promise<void> {
+  done: (p: Packet, data: Uint8Array, pages: number) => Promise<void>,
+): Promise<UserError[]> {
   const { printAll } = await import('../render/print/print-all.js');
   const byJob = new Map(packets.map((p) => [pdfJob(p), p]));
-  const failures = await printAll(await browser.get(), [...byJob.keys()], (job, result) =>
-    write(byJob.get(job) as Packet, 'pdf', result.bytes, result.pages),
-  );
-  if (failures.length > 0) throw combine(failures, 'other files were written');
+  try {
+    return await printAll(await browser.get(), [...byJob.keys()], (job, result) =>
+      done(byJob.get(job) as Packet, result.bytes, result.pages),
+    );
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    // No browser: every packet fails, and keeps its previous files.
+    return [new UserError(e.message, { hint: `${e.hint}\n  or build without PDFs: -f md -f html`, diagnostics: e.diagnostics, cause: e })];
+  }
 }
 
 async function startBrowser(opts: BuildOptions): Promise<StartingBrowser> {

@@ -4,7 +4,8 @@ import { loadValid } from '../facts/load.js';
 import { type Provenance, provenance } from '../facts/provenance.js';
 import type { Fact } from '../facts/schema.js';
 import type { Project } from '../project.js';
-import { loadAudiences } from '../render/template-files/audiences.js';
+import { loadAudiences, parseAudience } from '../render/template-files/audiences.js';
+import { builtinTemplates, readTemplate } from '../render/template-files/cascade.js';
 
 export const LISTABLE = ['facts', 'sources', 'entities', 'events', 'questions', 'glossary', 'analysis'] as const satisfies readonly Kind[];
 export type Listable = (typeof LISTABLE)[number];
@@ -19,18 +20,10 @@ export async function list({ project, what, tag }: ListOptions): Promise<Record<
   const fb = await loadValid(project);
   const items = [...fb[what].values()].filter((item) => !tag || ('tags' in item && item.tags.includes(tag)));
   if (what !== 'facts') return items as unknown as Record<string, unknown>[];
+  // Whole: every field as the fact base holds it (entities, links, note, each citation's
+  // quote, per and note…), then the provenance the packets print.
   return (items as Fact[]).map((f) => ({
-    id: f.id,
-    statement: f.statement,
-    value: f.value,
-    status: f.status,
-    sensitivity: f.sensitivity,
-    tags: f.tags,
-    date: f.date,
-    period: f.period,
-    claimant: f.claimant,
-    origin: f.origin,
-    sources: f.sources,
+    ...f,
     variants: f.variants.map((v) => ({ ...v, ...provenanceFields(provenance(fb, f, v)) })),
     ...provenanceFields(provenance(fb, f)),
   }));
@@ -58,8 +51,16 @@ export interface AudienceSummary {
   sensitivity: Sensitivity;
 }
 
-/** `briefbook list audiences`: each audience with its template file and sensitivity. */
-export async function listAudiences(project: Project): Promise<AudienceSummary[]> {
-  const audiences = await loadAudiences(project);
+/**
+ * `briefbook list audiences`: each audience with its template file and sensitivity. With
+ * `builtin` (or no project), the audiences shipped with briefbook (what `new audience NAME --from builtin:NAME` copies).
+ */
+export async function listAudiences(project: Project | undefined, opts: { builtin?: boolean } = {}): Promise<AudienceSummary[]> {
+  const audiences =
+    opts.builtin || !project
+      ? await Promise.all(
+          (await builtinTemplates('audiences', '.md')).map(async (t) => parseAudience(t.name, t.file, await readTemplate(t))),
+        )
+      : await loadAudiences(project);
   return audiences.map((a) => ({ name: a.name, title: a.front.title, file: a.file, sensitivity: a.front.sensitivity }));
 }

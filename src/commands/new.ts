@@ -6,14 +6,17 @@ import matter from 'gray-matter';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
 import { parseAudience } from '../render/template-files/audiences.js';
-import { findTemplate, listTemplates, readTemplate } from '../render/template-files/cascade.js';
+import { builtinLayer, findTemplate, listTemplates, readTemplate, templateLayers } from '../render/template-files/cascade.js';
 import { explainFrontMatter } from '../render/template-files/explain-front-matter.js';
 import { nearest } from '../util/closest.js';
 
 export interface NewAudienceOptions {
   project: Project;
   name: string;
-  /** Audience to copy (the project's, else a built-in one); default member-memo. */
+  /**
+   * Audience to copy: the project's, else a built-in one; `builtin:NAME` always the one
+   * shipped with briefbook (after `init`, the project has its own of the same name). Default member-memo.
+   */
   from?: string;
 }
 
@@ -30,6 +33,9 @@ export interface NewAudienceResult {
 
 export const AUDIENCE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** `--from builtin:NAME`: the audience shipped with briefbook, never the project's own. */
+export const BUILTIN = 'builtin:';
+
 export async function newAudience({ project, name, from = 'member-memo' }: NewAudienceOptions): Promise<NewAudienceResult> {
   if (!AUDIENCE_NAME.test(name)) {
     throw new UserError(`"${name}" is not a usable audience name`, {
@@ -38,17 +44,21 @@ export async function newAudience({ project, name, from = 'member-memo' }: NewAu
   }
   const path = join(project.templatesDir, 'audiences', `${name}.md`);
   const file = relative(project.root, path).split(sep).join('/');
-  const source = await findTemplate(project, 'audiences', `${from}.md`);
+  const builtinOnly = from.startsWith(BUILTIN);
+  const wanted = builtinOnly ? from.slice(BUILTIN.length) : from;
+  const layers = builtinOnly ? [builtinLayer()] : templateLayers(project);
+  const source = await findTemplate(project, 'audiences', `${wanted}.md`, layers);
   if (!source) {
-    const known = (await listTemplates(project, 'audiences', '.md')).map((t) => t.name);
-    const near = nearest(from, known);
+    const known = (await listTemplates(project, 'audiences', '.md', layers)).map((t) => t.name);
+    const builtins = (await listTemplates(project, 'audiences', '.md', [builtinLayer()])).map((t) => `${BUILTIN}${t.name}`);
+    const near = nearest(wanted, known);
     throw new UserError(`no audience "${from}" to copy`, {
-      hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}audiences to copy from: ${known.join(', ') || '(none)'}`,
+      hint: `${near.length ? `did you mean "${builtinOnly ? BUILTIN : ''}${near[0]}"? ` : ''}audiences to copy from: ${[...(builtinOnly ? [] : known), ...builtins].join(', ') || '(none)'}`,
     });
   }
   const text = await readTemplate(source);
   // Refuses a broken original with its own located errors, before anything is written.
-  parseAudience(from, source.file, text);
+  parseAudience(wanted, source.file, text);
   const { matter: yamlText, content } = matter(text, { engines: { yaml: () => ({}) } as never });
   const result = `---\n${explainFrontMatter(yamlText.replace(/^\r?\n/, ''))}---\n${content.replace(/^\r?\n/, '')}`;
   parseAudience(name, file, result);

@@ -11,6 +11,7 @@ import { SourceDocuments } from '../facts/source-documents.js';
 import { stalenessWarnings } from '../facts/staleness.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
+import { projectTemplateProblems } from '../render/template-problems.js';
 import { gitAnswer } from '../util/git.js';
 import { packageVersion } from '../util/package-root.js';
 
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   repositoryPaths?: boolean;
   /** YYYY-MM-DD to age check dates against (`--as-of`); default `asOf` in briefbook.yaml, else the build stamp's date. */
   asOf?: string;
+  /** Check the audience templates and partials too (every problem `build` would hit); on by default. */
+  templates?: boolean;
 }
 
 export interface ValidateResult {
@@ -53,6 +56,7 @@ export async function validate({
   strict = false,
   repositoryPaths = false,
   asOf,
+  templates = true,
 }: ValidateOptions): Promise<ValidateResult> {
   const { factBase, report } = await loadFactBase(project.root, project.dataDir);
   // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
@@ -65,6 +69,12 @@ export async function validate({
   const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
   const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
   const figuresChecked = docs ? await checkFigures(factBase, docs, report) : undefined;
+  // The templates, only on a fact base without errors (a render needs the items it names).
+  if (templates && report.errors.length === 0) {
+    const found = await projectTemplateProblems(project, factBase);
+    report.errors.push(...found.errors);
+    report.warnings.push(...found.warnings);
+  }
   const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
   const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   // The project's folder inside the repository ("" at the top, or outside git).

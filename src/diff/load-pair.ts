@@ -157,7 +157,7 @@ function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {
         kind,
         id: item.id,
         item,
-        where: () => ({ file: u.file.path, ...parsed.locate([kind, index, 'id']) }),
+        where: () => ({ file: u.file.path, ...parsed.locate([kind, parsed.rawIndex(kind, index), 'id']) }),
       })),
     );
   }

@@ -24,7 +24,9 @@ export function assemble(files: readonly ParsedFile[], report: Report): FactBase
       const list = data[kind] ?? [];
       total += list.length;
       const map = fb[kind] as Map<string, ItemTypes[typeof kind]>;
-      list.forEach((item, index) => {
+      list.forEach((item, kept) => {
+        // The item's place in the file as written (items that failed the schema are not in `list`).
+        const index = file.rawIndex(kind, kept);
         const key = originKey(kind, item.id);
         const first = fb.origins.get(key);
         if (first) {
@@ -80,11 +82,13 @@ export function diagnosticAt(
 }
 
 function ruleContext(fb: FactBase, report: Report): RuleContext {
-  const diag = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string) =>
-    diagnosticAt(fb, kind, id, sub, message, hint);
+  const diag = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string, rule?: string) => ({
+    ...diagnosticAt(fb, kind, id, sub, message, hint),
+    ...(rule ? { rule } : {}),
+  });
   return {
     fb,
-    error: (kind, id, sub, message, hint) => report.errors.push(diag(kind, id, sub, message, hint)),
-    warn: (kind, id, sub, message, hint) => report.warnings.push(diag(kind, id, sub, message, hint)),
+    error: (kind, id, sub, message, hint, rule) => report.errors.push(diag(kind, id, sub, message, hint, rule)),
+    warn: (kind, id, sub, message, hint, rule) => report.warnings.push(diag(kind, id, sub, message, hint, rule)),
   };
 }

@@ -26,8 +26,8 @@ export async function checkFigures(fb: FactBase, docs: SourceDocuments, report: 
     const document = fb.sources.get(at.cite.source)?.document;
     const names = missing.map((x) => grouped(x.figure)).join(' and ');
     const looked = missing.flatMap((x) => [...figureForms(x.figure).slice(0, 4), ...(x.phrase ? [x.phrase] : [])]).map((s) => `"${s}"`);
-    report.warnings.push(
-      diagnosticAt(
+    report.warnings.push({
+      ...diagnosticAt(
         fb,
         at.kind,
         at.id,
@@ -35,7 +35,8 @@ export async function checkFigures(fb: FactBase, docs: SourceDocuments, report: 
         `${document} does not give ${names}, the figure this citation backs`,
         `cite the document only for a version whose figure it gives (a variant with its own sources), or correct the figure (looked for ${looked.join(', ')})`,
       ),
-    );
+      rule: 'cited-figure',
+    });
   }
   return checked;
 }

@@ -1,7 +1,10 @@
-// The schemas the loader checks one item at a time, so one bad item does not hide the rest.
+// The schema of a fact file taken apart: the file's outline, and each section's item schema,
+// so the loader can check items one at a time and one bad item does not hide the rest.
 import { z } from 'zod';
 import { KINDS, type Kind } from './kinds.js';
 import { analysis, entity, event, fact, question, source, term } from './schema.js';
+
+export type { FactFile } from './schema.js';
 
 /** The item schema of each section, for validating items one at a time. */
 export const ITEM_SCHEMAS = {

@@ -45,3 +45,33 @@ describe('loading a valid fact base', () => {
     }
   });
 });
+
+describe('locations after items that failed the schema', () => {
+  // A fact that fails the schema is left out of the fact base; every later problem in the
+  // same file must still be reported at its own line, not at the item before it.
+  const fact = (id: string, extra = '', source = 'src.a') =>
+    `  - id: ${id}\n    statement: S ${id}.\n${extra}    status: alleged\n    sensitivity: public\n    sources: [{ source: ${source} }, { source: src.b }]\n\n`;
+  const text = `facts:\n${fact('one', '    statment: typo\n')}${fact('two')}${fact('three', '    date: yesterday\n')}${fact('four', '', 'src.nope')}${fact('five', '', 'src.zzz')}`;
+  const lines = text.split('\n');
+  const lineOf = (needle: string, from = 0) => lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+
+  for (const path of ['fast', 'slow'] as const) {
+    it(`keeps every error and warning at its own line (${path} path)`, () => {
+      const body = path === 'fast' ? text : `${text}# an anchor sign forces the slow path: &\n`;
+      const { report } = loadFromFiles([SOURCES, file('data/f.yaml', body)]);
+      const shown = (d: { line: number; column: number; message: string; path: string }) => [d.line, d.column, d.path, d.message];
+      expect(report.errors.map(shown)).toEqual([
+        [lineOf('statment'), 5, 'facts[0].statment', 'unknown field "statment"'],
+        [lineOf('yesterday'), 11, 'facts[2].date', expect.any(String)],
+        [lineOf('src.nope'), 25, 'facts[3].sources[0].source', 'unknown source "src.nope"'],
+        [lineOf('src.zzz'), 25, 'facts[4].sources[0].source', 'unknown source "src.zzz"'],
+      ]);
+      // The one valid fact that rests on Reuters alone is warned about at its own id line.
+      expect(report.warnings.map(shown)).toEqual([
+        [lineOf('id: two'), 5, 'facts[1]', 'fact "two" rests on a single source: one origin (Reuters) in 2 documents'],
+        [lineOf('id: four'), 5, 'facts[3]', expect.stringContaining('fact "four" rests on a single source')],
+        [lineOf('id: five'), 5, 'facts[4]', expect.stringContaining('fact "five" rests on a single source')],
+      ]);
+    });
+  }
+});

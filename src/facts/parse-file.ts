@@ -5,10 +5,9 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { nodeAt } from '../util/yaml-path.js';
 import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
-import { fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
+import { type FactFile, fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS, type Kind } from './kinds.js';
 import { LIMITS } from './limits.js';
-import type { FactFile } from './schema.js';
 import { schemaDiagnostic } from './schema-diagnostic.js';
 import { firstBadByte, openingQuote, yamlHint } from './yaml-errors.js';
 
@@ -29,12 +28,15 @@ export interface ParsedFile {
   locate(path: readonly PropertyKey[]): { line: number; column: number };
   /** Items that failed the schema: their ids still count as defined, so references to them do not cascade into more errors. */
   broken: { kind: Kind; id: string }[];
+  /** Where item `index` of `data[kind]` stands in the file's list: failed items are left out of `data`,
+   * so after one the two differ; paths given to `locate` (and shown to users) are the file's. */
+  rawIndex(kind: Kind, index: number): number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile {
-  const nowhere: ParsedFile = { path: file.path, locate: () => ({ line: 1, column: 1 }), broken: [] };
+  const nowhere: ParsedFile = { path: file.path, locate: () => ({ line: 1, column: 1 }), broken: [], rawIndex: (_, i) => i };
   const at = (line: number, column: number, message: string, hint: string, path = '') =>
     diags.push({ file: file.path, line, column, path, message, hint });
 
@@ -106,7 +108,8 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     }
     return pos(nodeAt(slow().doc.contents, path)?.range?.[0] ?? 0);
   };
-  const parsed: ParsedFile = { path: file.path, locate, broken: [] };
+  const kept: Partial<Record<Kind, number[]>> = {};
+  const parsed: ParsedFile = { path: file.path, locate, broken: [], rawIndex: (kind, i) => kept[kind]?.[i] ?? i };
 
   let js = fastParse(text);
   if (js === SLOW_PATH) {
@@ -170,9 +173,14 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     const list = outline.data[kind];
     if (!list) continue;
     const schema = ITEM_SCHEMAS[kind];
+    const indexes: number[] = [];
+    kept[kind] = indexes;
     data[kind] = list.flatMap((raw, index) => {
       const r = schema.safeParse(raw);
-      if (r.success) return [r.data];
+      if (r.success) {
+        indexes.push(index);
+        return [r.data];
+      }
       for (const issue of r.error.issues)
         diags.push(schemaDiagnostic(file.path, slow().doc, pos, { ...issue, path: [kind, index, ...issue.path] }));
       const id = (raw as { id?: unknown } | null)?.id;

@@ -100,6 +100,7 @@ const corroborated: Rule = (ctx) => {
       [],
       `fact "${id}" rests on a single source: ${what}`,
       'find an independent source, or name who makes the claim (`claimant:`) so packets attribute it; templates flag single-source facts',
+      'single-source',
     );
   }
 };

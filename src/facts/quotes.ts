@@ -13,8 +13,8 @@ export async function checkQuotes(fb: FactBase, docs: SourceDocuments, report: R
     if (!source) continue; // already an error: unknown source
     const where = [...at.sub, 'quote'];
     if (!source.document) {
-      report.warnings.push(
-        diagnosticAt(
+      report.warnings.push({
+        ...diagnosticAt(
           fb,
           at.kind,
           at.id,
@@ -22,7 +22,8 @@ export async function checkQuotes(fb: FactBase, docs: SourceDocuments, report: R
           `cannot check the quote: source "${source.id}" names no document`,
           'add `document:` to the source, naming its file in the sources folder',
         ),
-      );
+        rule: 'unchecked-quote',
+      });
       continue;
     }
     checked++;

@@ -5,7 +5,7 @@ import { nearest } from '../util/closest.js';
 import { type FactBase, originKey } from './factbase.js';
 import { type Kind, SINGULAR } from './kinds.js';
 
-export type Report = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string) => void;
+export type Report = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string, rule?: string) => void;
 
 export interface RuleContext {
   fb: FactBase;

@@ -19,6 +19,7 @@ function checkCitations(ctx: RuleContext, from: Kind, id: string, sub: readonly 
         [...sub, i, 'quote'],
         `quote is ${c.quote.trim().split(/\s+/).length} words long`,
         `quote only the few words a party is reported to have said (at most ${LONG_QUOTE_WORDS}); put the rest in our own words in the statement`,
+        'long-quote',
       );
     }
   });
@@ -85,6 +86,7 @@ const variants: Rule = (ctx) => {
             ['variants', y.i, 'value'],
             `variants ${x.i + 1} and ${y.i + 1} of "${id}" conflict (their figures cannot both be true)`,
             'keep both if the sources really differ, and say so in the statement; otherwise correct the figure',
+            'conflicting-variants',
           );
         }
       }

@@ -60,7 +60,7 @@ export const citation = z
       .optional()
       .describe('Who the document credits for this claim ("the FT, per 001"), instead of its `via`; [] for no one.'),
     checked: checkedDay.optional(),
-    note: text.optional(),
+    note: text.optional().describe('Where in the document, or how it puts it; for reviewers (printed in internal packets only).'),
   })
   .describe('One source backing a statement, with an optional exact short quote.');
 
@@ -129,7 +129,7 @@ export const source = z
     relays: z.array(id).optional().describe('The origins `via` stands behind; unset: all it says. Its own account credits no one.'),
     kind: z.enum(SOURCE_KINDS).default('news'),
     sensitivity: sensitivity.default('public'),
-    note: text.optional(),
+    note: text.optional().describe('Editorial note on the source, for reviewers; printed in internal packets only.'),
   })
   .describe('A document facts cite.');
 

@@ -51,7 +51,8 @@ export function checkMerged({ text, path, versions, combined, elsewhere, hasMark
   const [b, o, t] = [defined(versions.base), defined(versions.ours), defined(versions.theirs)];
   const seen = new Set<string>();
   for (const kind of KINDS) {
-    (parsed.data[kind] ?? []).forEach((item, index) => {
+    (parsed.data[kind] ?? []).forEach((item, kept) => {
+      const index = parsed.rawIndex(kind, kept);
       const here = `${kind}:${item.id}`;
       if (seen.has(here)) {
         const line = parsed.locate([kind, index, 'id']).line;

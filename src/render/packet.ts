@@ -1,6 +1,7 @@
 // One audience's packet, rendered in memory: template → Markdown → HTML body, with its
 // stylesheets, checked by the leak guard. Every output format is made from this one
 // value: the .md is `markdown`, the .html is `packetHtml()`, the PDF prints `pdfJob()`.
+import type { Diagnostic } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import type { Sensitivity } from '../facts/kinds.js';
 import { type PacketTime, packetTime } from '../facts/packet-time.js';
@@ -52,11 +53,13 @@ export interface Packet {
   tracked?: Tracked;
   /** The hearing and "Facts as of" lines for the PDF's margins (none: margins without them). */
   running?: RunningLines;
+  /** Problems that did not stop the render (template/state.ts `warn`): `validate` reports them. */
+  warnings?: Diagnostic[];
 }
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
   const time: PacketTime = packetTime(ctx.project.config, ctx.stamp.date, ctx.asOf, audience.front.sensitivity);
-  const { markdown, tracked, held } = renderMarkdown({
+  const { markdown, tracked, held, warnings } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
@@ -65,6 +68,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     properNouns: ctx.properNouns,
     revisions: ctx.revisions?.(audience.front.sensitivity),
     time,
+    locale: ctx.project.config.locale,
   });
   checkBannerCovers(audience, held);
   const body = markdownToHtml(markdown);
@@ -76,7 +80,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   checkNoLeak(audience, index, { markdown: tracked ? trackedText(tracked) : markdown, html: htmlPage({ audience, body, css }), front });
   const view = timeView(time);
   const running = { hearing: view.hearing?.running, factsAsOf: view.factsAsOf };
-  return { audience, markdown, body, css, stamp: ctx.stamp, running, ...(tracked ? { tracked } : {}) };
+  return { audience, markdown, body, css, stamp: ctx.stamp, running, warnings, ...(tracked ? { tracked } : {}) };
 }
 
 /** The packet as a self-contained HTML page; with `pages`, the contents list shows page numbers. */

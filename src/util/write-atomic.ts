@@ -8,6 +8,14 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await placeTemp(await writeTemp(path, data), path);
+}
+
+/**
+ * The first half of `writeAtomic`: the bytes in a temp file beside `path`, synced, returned
+ * for `placeTemp` (or `rm`) later, so that several files can be put in place together.
+ */
+export async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true });
@@ -24,6 +32,16 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     } finally {
       await handle.close();
     }
+    return tmp;
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw cannotWrite(path, e, false);
+  }
+}
+
+/** The second half: the temp file replaces `path` (or is removed, if it cannot). */
+export async function placeTemp(tmp: string, path: string): Promise<void> {
+  try {
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -32,11 +50,13 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 }
 
 /**
- * A writer killed mid-way (SIGKILL, power cut) leaves its temp file behind; the next write
- * of the same file removes those whose process is gone. Live writers' files are left alone.
+ * A writer killed mid-way (SIGKILL, power cut) leaves its temp files behind; the next write
+ * of a file `stem.*` removes those of any `stem.*` whose process is gone (a build stages a
+ * packet's files in every format together, so a killed one leaves several). Live writers'
+ * files, and other files' temp files, are left alone.
  */
 async function removeStale(dir: string, name: string): Promise<void> {
-  const prefix = `.${name}.`;
+  const prefix = `.${name.replace(/\.[^.]*$/, '')}.`;
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -44,7 +64,7 @@ async function removeStale(dir: string, name: string): Promise<void> {
     return;
   }
   for (const entry of entries) {
-    const pid = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length))?.[1] : undefined;
+    const pid = entry.startsWith(prefix) ? /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry)?.[1] : undefined;
     if (pid !== undefined && !alive(Number(pid))) await rm(join(dir, entry), { force: true });
   }
 }

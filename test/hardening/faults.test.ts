@@ -79,18 +79,14 @@ async function pdfsWholeOrUnchanged(before: Map<string, Buffer>): Promise<string
 }
 
 describe.skipIf(!hasBrowser)('faults: the browser', () => {
-  it('missing: exit 1 naming the paths tried; Markdown and HTML written, earlier PDFs untouched', () => {
+  it('missing: exit 1 naming the paths tried; every packet keeps its earlier files in every format', () => {
     const before = freshBuild();
     const r = run(['build', '--browser', join(tmp, 'no-such-browser')], { cwd: project, env: envB });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no usable browser for PDF output. Tried:');
     expect(r.stderr).toContain(`${join(tmp, 'no-such-browser')} (--browser): not found`);
-    expect(r.stderr).toContain('the Markdown and HTML packets were written; only PDFs are missing');
-    for (const [f, bytes] of before) {
-      const now = readFileSync(join(out, f));
-      if (f.endsWith('.pdf')) expect(now.equals(bytes), f).toBe(true);
-      else expect(now.equals(bytes), f).toBe(false);
-    }
+    expect(r.stderr).toContain('failed: briefing-book, executive-brief, member-memo, press-points, witness-prep; no packet was written');
+    for (const [f, bytes] of before) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
     expect(tempFiles(out)).toEqual([]);
   });
 
@@ -104,7 +100,7 @@ describe.skipIf(!hasBrowser)('faults: the browser', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/the browser quit \(crashed or was killed\) while printing [a-z-]+/);
-    expect(r.stderr).toContain('other files were written');
+    expect(r.stderr).toMatch(/packets failed: .*; written: [a-z-]+/);
     const unchanged = await pdfsWholeOrUnchanged(before);
     expect(unchanged).not.toContain(b.first);
     expect(unchanged.length).toBeGreaterThan(0);

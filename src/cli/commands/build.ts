@@ -21,14 +21,21 @@ export const builder = (y: Argv<GlobalArgs>) =>
       describe:
         'The "Facts as of" day, YYYY-MM-DD; the hearing reads as upcoming or held against it (default: asOf in briefbook.yaml, else the build stamp’s date)',
     })
+    .option('all-or-nothing', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Write no packet unless every one builds (by default each packet that builds is written, and a failed one keeps its previous files)',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'Print what was written as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines' })
     .example('$0 build', 'every audience, every format, into out/')
     .example('$0 build -a member-memo -f pdf', 'just the member memo as PDF')
     .example('$0 build -f md -f html', 'no browser needed')
     .example('$0 build -f docx', 'Word documents, for editing and routing')
-    .example('$0 build --since v-june-10', 'with what changed since the last packet went out')
-    .example('$0 build --since v-june-10 -f docx', 'the facts that changed as Word tracked changes')
+    .example('$0 build --since last-sent', 'with what changed since the tag you set when the last packets went out')
+    .example('$0 build --since HEAD~3 -f docx', 'the facts that changed in the last three commits as Word tracked changes')
+    .example('$0 build --all-or-nothing', 'a set of packets that all come from the same fact base, or none')
     .example('$0 build --as-of 2026-06-29', 'facts as of that day: "Facts as of June 29, 2026", the hearing upcoming or held')
     .example('$0 build --json', '[{ "audience", "format", "path", "bytes", "pages" }]');
 
@@ -58,6 +65,7 @@ export async function handler(argv: Args): Promise<void> {
       ...renderTargets(argv),
       since: argv.since,
       asOf,
+      allOrNothing: argv.allOrNothing,
       onProgress: progress
         ? (w) => err(`${c.green('wrote')} ${displayPath(w.path)} ${c.dim(`(${size(w.bytes)}${w.pages ? `, ${w.pages} p.` : ''})`)}\n`)
         : undefined,

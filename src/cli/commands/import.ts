@@ -10,8 +10,8 @@ const legislatorsBuilder = (y: Argv<GlobalArgs>) =>
     .option('committee', {
       type: 'string',
       array: true,
-      demandOption: 'say which committee, e.g. --committee SSBK',
-      describe: 'Committee code (Thomas id, e.g. SSBK); repeat to put several committees in one file',
+      demandOption: 'say which committee by its Thomas id, e.g. --committee HSIF',
+      describe: 'Committee code: its Thomas id in the dataset (HSIF, SLGA…); repeat to put several committees in one file',
     })
     .option('from', {
       type: 'string',
@@ -26,11 +26,9 @@ const legislatorsBuilder = (y: Argv<GlobalArgs>) =>
       describe: "Snapshot date to cite (YYYY-MM-DD) [default: the folder README's 'last change' date, else the files' dates]",
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' })
-    .example(
-      '$0 import legislators --committee SSBK --from ../shared/datasets/congress-legislators',
-      'Senate Banking from a local snapshot',
-    )
-    .example('$0 import legislators --committee SSBK', 'the same, fetched from GitHub');
+    .example('$0 import legislators --committee CODE --from DIR', 'a committee and its members from a local snapshot of the dataset')
+    .example('$0 import legislators --committee CODE', 'the same, fetched from GitHub')
+    .example('$0 import legislators --committee CODE --committee CODE2', 'two committees (a subcommittee’s parent, say) in one file');
 
 type LegislatorsArgs = Awaited<ReturnType<typeof legislatorsBuilder>['argv']>;
 
@@ -67,6 +65,6 @@ export const builder = (y: Argv<GlobalArgs>) =>
   y
     .command('legislators', 'Committee and member records from unitedstates/congress-legislators', legislatorsBuilder, legislatorsHandler)
     .demandCommand(1, 'Say which dataset to import: legislators')
-    .example('$0 import legislators --committee SSBK --from ../shared/datasets/congress-legislators', 'Senate Banking who’s-who');
+    .example('$0 import legislators --committee CODE', 'a committee’s who’s-who (CODE: its Thomas id, e.g. HSIF)');
 
 export const handler = () => {};

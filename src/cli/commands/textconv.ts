@@ -8,7 +8,7 @@ export const describe = 'Print a fact file in canonical one-block-per-item form 
 export const builder = (y: Argv<GlobalArgs>) =>
   y
     .positional('file', { type: 'string', demandOption: true, describe: 'Fact file to print' })
-    .example('$0 textconv data/facts/campaign.yaml', 'what `git diff` compares once the driver is set up');
+    .example('$0 textconv data/facts/a.yaml', 'what `git diff` compares once the driver is set up');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { asOfOption, type GlobalArgs, projectFrom } from '../context.js';
-import { err, out, paint, printDiagnostics } from '../output.js';
+import { err, GROUP_SHOWN, out, paint, printDiagnostics, printWarnings } from '../output.js';
 
 export const command = 'validate';
 export const describe = 'Check the fact base: YAML, schema, ids, references, sources and quotes';
@@ -31,8 +31,14 @@ export const builder = (y: Argv<GlobalArgs>) =>
       requiresArg: true,
       describe: 'Age check dates against this day, YYYY-MM-DD (default: asOf in briefbook.yaml, else the build stamp’s date)',
     })
-    .example('$0 validate', 'check the fact base in ./data')
-    .example('$0 validate --sources-dir ../shared/seeds --strict', 'also check quotes and cited figures; fail on warnings')
+    .option('verbose', {
+      alias: 'v',
+      type: 'boolean',
+      default: false,
+      describe: `List every warning (otherwise a warning repeated more than ${GROUP_SHOWN} times is shown as a count and the first ${GROUP_SHOWN})`,
+    })
+    .example('$0 validate', 'check the fact base in ./data and the audience templates')
+    .example('$0 validate --sources-dir sources --strict', 'also check quotes and cited figures in the documents; fail on warnings')
     .example('$0 validate --format github', 'in a GitHub Actions step: problems appear on the pull request’s lines')
     .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools')
     .example('$0 validate --as-of 2026-06-30', 'warn about facts last checked more than staleAfterDays before that day');
@@ -53,10 +59,13 @@ export async function handler(argv: Args): Promise<void> {
   if (format !== 'text') out(formatReport(result, format));
   if (format === 'text') {
     printDiagnostics(result.errors, 'error');
-    printDiagnostics(result.warnings, 'warning');
+    printWarnings(result.warnings, argv.verbose);
   }
   if (format === 'text' || format === 'github') {
-    const c = paint(process.stderr);
+    // The summary is validate's result: on stdout. Beside GitHub annotations (stdout) it goes
+    // to stderr, so the annotations stay the only thing on stdout.
+    const stream = format === 'text' ? process.stdout : process.stderr;
+    const c = paint(stream);
     const counts = Object.entries(result.counts)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
@@ -65,7 +74,7 @@ export async function handler(argv: Args): Promise<void> {
         ? `; ${result.quotesChecked} quotes checked, ${result.figuresChecked ?? 0} cited figures checked`
         : '';
     const summary = `${result.errors.length} error(s), ${result.warnings.length} warning(s) in ${counts}${quotes}`;
-    err(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
+    (format === 'text' ? out : err)(`${result.ok ? c.green(`ok: ${summary}`) : c.red(`invalid: ${summary}`)}\n`);
   }
   if (!result.ok) process.exitCode = 1;
 }

@@ -45,9 +45,15 @@ const real = (p: string) => {
 /** Template folders in the order they are searched. */
 export function templateLayers(project: Project): Layer[] {
   const own: Layer = { dir: project.templatesDir, builtin: false, root: fence(project.root, project.templatesDir) };
-  const builtin = builtinTemplatesDir();
+  const builtin = builtinLayer();
   // briefbook's own repository is a project whose templates are the built-ins.
-  return real(own.dir) === real(builtin) ? [own] : [own, { dir: builtin, builtin: true, root: builtin }];
+  return real(own.dir) === real(builtin.dir) ? [own] : [own, builtin];
+}
+
+/** The templates shipped with briefbook, whatever the project has. */
+export function builtinLayer(): Layer {
+  const dir = builtinTemplatesDir();
+  return { dir, builtin: true, root: dir };
 }
 
 function entry(project: Project, layer: Layer, kind: TemplateKind, fileName: string, name: string): TemplateFile {
@@ -79,10 +85,18 @@ async function namesIn(layer: Layer, kind: TemplateKind): Promise<string[]> {
   return readdir(join(layer.dir, kind)).catch(() => []);
 }
 
-/** Every `<kind>/*<ext>` across the layers, by name; a project file hides a built-in of the same name. */
-export async function listTemplates(project: Project, kind: TemplateKind, ext: string): Promise<TemplateFile[]> {
+/**
+ * Every `<kind>/*<ext>` across the layers, by name; a project file hides a built-in of the
+ * same name. `layers`: only these (say, the built-ins alone).
+ */
+export async function listTemplates(
+  project: Project,
+  kind: TemplateKind,
+  ext: string,
+  layers = templateLayers(project),
+): Promise<TemplateFile[]> {
   const found = new Map<string, TemplateFile>();
-  for (const layer of templateLayers(project)) {
+  for (const layer of layers) {
     for (const f of (await namesIn(layer, kind)).filter((n) => n.endsWith(ext)).sort()) {
       const name = f.slice(0, -ext.length);
       if (!found.has(name)) found.set(name, entry(project, layer, kind, f, name));
@@ -91,9 +105,26 @@ export async function listTemplates(project: Project, kind: TemplateKind, ext: s
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** The `<kind>/*<ext>` files shipped with briefbook; no project needed. */
+export async function builtinTemplates(kind: TemplateKind, ext: string): Promise<TemplateFile[]> {
+  const layer = builtinLayer();
+  return (await namesIn(layer, kind))
+    .filter((n) => n.endsWith(ext))
+    .sort()
+    .map((f) => {
+      const path = join(layer.dir, kind, f);
+      return { name: f.slice(0, -ext.length), path, file: path, builtin: true, root: layer.root };
+    });
+}
+
 /** The first layer's `<kind>/<fileName>`, or undefined when no layer has it. */
-export async function findTemplate(project: Project, kind: TemplateKind, fileName: string): Promise<TemplateFile | undefined> {
-  for (const layer of templateLayers(project)) {
+export async function findTemplate(
+  project: Project,
+  kind: TemplateKind,
+  fileName: string,
+  layers = templateLayers(project),
+): Promise<TemplateFile | undefined> {
+  for (const layer of layers) {
     if ((await namesIn(layer, kind)).includes(fileName)) return entry(project, layer, kind, fileName, fileName);
   }
   return undefined;

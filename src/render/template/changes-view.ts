@@ -17,7 +17,8 @@ import { squash } from '../../util/text.js';
 import { TAINT, type Taint } from '../escape.js';
 import { brief, clip } from './changes-brief.js';
 import { dateValue, type RecheckEntry, recheckDetails, recheckEntry } from './changes-time.js';
-import { formatDate, formatNumber } from './format.js';
+import { formatDate } from './format.js';
+import { formatNumber } from './numbers.js';
 
 export interface ChangeDetail {
   /** The field, as `briefbook diff` names it: `status`, `statement`, `variants[low].value.number`. */

@@ -2,20 +2,21 @@
 // helpers bound to this render's state; partials are wrapped so that errors inside them
 // point at templates/partials/<name>.hbs:line:col.
 import Handlebars from 'handlebars';
-import { UserError } from '../../errors.js';
+import { type Diagnostic, UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { type PacketTime, packetTime } from '../../facts/packet-time.js';
 import { properNouns } from '../../facts/proper-nouns.js';
 import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
 import { nearest } from '../../util/closest.js';
+import { type LocaleId, NUMBER_LOCALES } from '../../util/number-locales.js';
 import { escapeMarkdown as md, type Taint, wrapStrings } from '../escape.js';
 import { headingsOf } from '../markdown/to-html.js';
 import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
 import { formatDate } from './format.js';
-import type { Helper, Options } from './helpers/args.js';
+import { type Helper, type Options, ownField } from './helpers/args.js';
 import { helpers } from './helpers/index.js';
 import { TEMPLATE_LIMITS } from './limits.js';
 import { type Revisions, stripMarks, type Tracked, Tracker } from './marks.js';
@@ -36,6 +37,8 @@ export interface RenderInput {
   revisions?: Revisions;
   /** As-of date, hearing and staleness settings; default: as of the stamp's date, no hearing. */
   time?: PacketTime;
+  /** How figures are written; en-US by default. */
+  locale?: LocaleId;
   /**
    * The fact base's proper nouns; by default computed from `factBase`. `watch` passes them
    * in, computed from the whole fact base without recording a read of every statement.
@@ -51,6 +54,8 @@ export interface RenderedMarkdown {
   tracked?: Tracked;
   /** The most sensitive thing the packet printed (its banner may not claim less). */
   held: Taint;
+  /** Problems that did not stop the render: tags that select nothing, sections that render empty. */
+  warnings: Diagnostic[];
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
@@ -59,9 +64,10 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const state = new RenderState(visible, factBase, audience, input.properNouns ?? (() => properNouns(factBase)));
   if (input.revisions) state.tracker = new Tracker(input.revisions);
   state.time = input.time ?? packetTime({}, stamp.date);
+  if (input.locale) state.numbers = NUMBER_LOCALES[input.locale];
   const hbs = Handlebars.create();
   const all = helpers(state);
-  hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, fn)])));
+  hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, name, fn)])));
   const helperNames = [...Object.keys(all), 'if', 'unless', 'each', 'with', 'lookup', 'log'];
   state.helperNames = helperNames;
   hbs.registerHelper('helperMissing', (...args: unknown[]) => {
@@ -119,15 +125,20 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const finish = (text: string) => tidy(placeContents(placeNotes(text, state), state));
   // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
   const packet = withoutMarks(finish(state.tracker ? stripMarks(markdown) : markdown));
-  if (!state.tracker) return { markdown: packet, cited: state.cited, held: state.held };
+  const done = { markdown: packet, cited: state.cited, held: state.held, warnings: state.warnings };
+  if (!state.tracker) return done;
   // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
-  return { markdown: packet, cited: state.cited, held: state.held, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
+  return { ...done, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
 }
 
 /** A helper that records where it was called while it runs, so refusals inside it are located. */
-function calledAt(state: RenderState, fn: Helper): Helper {
+function calledAt(state: RenderState, name: string, fn: Helper): Helper {
   return function (this: unknown, ...args: unknown[]) {
-    state.calls.push((args.at(-1) as Options | undefined)?.loc);
+    const o = args.at(-1) as Options | undefined;
+    // Handlebars asks a helper first; a bare {{date}} on a loop item that has a date means the field.
+    const field = args.length === 1 && !o?.fn ? ownField(this, name) : undefined;
+    if (field) return field.value;
+    state.calls.push(o?.loc);
     try {
       return fn.apply(this, args);
     } finally {

@@ -3,7 +3,7 @@
 // which template file is running (so helper errors point at file:line:col), and the
 // render's guard: every value printed carries its item's sensitivity (its taint), and one
 // above the audience's is refused here, whichever path it took.
-import { UserError } from '../../errors.js';
+import { type Diagnostic, UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { type Kind, type Sensitivity, SINGULAR } from '../../facts/kinds.js';
 import { above, noteLevel, restingLevel } from '../../facts/levels.js';
@@ -11,6 +11,7 @@ import type { PacketTime } from '../../facts/packet-time.js';
 import { type Provenance, provenanceOf } from '../../facts/provenance.js';
 import type { Fact, Variant } from '../../facts/schema.js';
 import { nearest } from '../../util/closest.js';
+import { DEFAULT_LOCALE, NUMBER_LOCALES, type NumberLocale } from '../../util/number-locales.js';
 import type { Guard, Taint } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
 import { guardedView } from './guarded.js';
@@ -36,8 +37,8 @@ export class RenderState implements Guard {
   readonly frames: Frame[] = [];
   /** The fact base this audience may see, each item passing the guard as a helper takes it. */
   readonly fb: FactBase;
-  /** The list blocks running, innermost last: where each is and how many items it has. */
-  readonly blocks: { loc: Loc | undefined; count: number }[] = [];
+  /** The list blocks running, innermost last: where each is, how many items it has, the item running. */
+  readonly blocks: { loc: Loc | undefined; count: number; item?: object }[] = [];
   /** Where the helpers running were called, innermost last (a refusal points at the innermost). */
   readonly calls: (Loc | undefined)[] = [];
   /** Partials running, innermost last. */
@@ -65,6 +66,8 @@ export class RenderState implements Guard {
   tracker?: Tracker;
   /** The as-of date, hearing and staleness settings of this build; set before any helper runs. */
   time!: PacketTime;
+  /** How figures are written (briefbook.yaml `locale`). */
+  numbers: NumberLocale = NUMBER_LOCALES[DEFAULT_LOCALE];
   private nouns?: ReadonlySet<string>;
 
   constructor(
@@ -131,6 +134,15 @@ export class RenderState implements Guard {
     };
   }
 
+  /** Problems that do not stop the render (a tag that selects nothing, an empty section), once per place. */
+  readonly warnings: Diagnostic[] = [];
+
+  warn(loc: Loc | undefined, message: string, hint: string, rule: string): void {
+    const d = { path: '', ...this.where(loc), message, hint, rule };
+    if (!this.warnings.some((w) => w.line === d.line && w.column === d.column && w.file === d.file && w.message === message))
+      this.warnings.push(d);
+  }
+
   fail(loc: Loc | undefined, message: string, hint: string): never {
     throw UserError.at(this.where(loc), message, hint);
   }
@@ -171,6 +183,18 @@ export class RenderState implements Guard {
       loc,
       `unknown entity id "${id}"`,
       near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'run `briefbook list entities`',
+    );
+  }
+
+  /** A source id this audience cannot see: too sensitive, or unknown (with the closest ids). */
+  missingSource(id: string, loc: Loc | undefined): never {
+    const hidden = this.full.sources.get(id);
+    if (hidden) this.fail(loc, `source "${id}" is above this audience's sensitivity`, `remove it from ${this.audience.file}`);
+    const near = nearest(id, this.fb.sources.keys());
+    return this.fail(
+      loc,
+      `unknown source id "${id}"`,
+      near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'run `briefbook list sources`',
     );
   }
 

@@ -3,6 +3,7 @@
 // template file's line and column, with a hint.
 import { UserError } from '../../errors.js';
 import { nearest } from '../../util/closest.js';
+import { ITEM_FIELDS } from './helpers/args.js';
 import type { Loc, RenderState } from './state.js';
 
 export function inFrame<T>(state: RenderState, frame: { file: string; lineOffset: number; source?: string }, run: () => T): T {
@@ -68,16 +69,38 @@ function located(e: unknown, state: RenderState): unknown {
     .replace(/ in \[object Object\]$/, '');
   const detail = parse ? he.message.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim() : '';
   const undefinedName = /^"(.*)" not defined/.exec(message)?.[1];
-  if (undefinedName !== undefined) {
-    const near = nearest(undefinedName, [...state.helperNames, ...state.contextNames]);
+  if (undefinedName !== undefined) return unknownName(state, loc, undefinedName, e);
+  return UserError.at(state.where(loc), `template: ${message}`, detail || 'see docs/packets.md', e);
+}
+
+/** A name that is neither a helper nor a value here; inside a loop, the hint names the item's fields. */
+function unknownName(state: RenderState, loc: Loc, name: string, e: Error): UserError {
+  // Annotated by the loop it escaped from, or (inside a partial) the loop still running.
+  const item = state.blocks.at(-1)?.item;
+  const inItem = (e as { [ITEM_FIELDS]?: string[] })[ITEM_FIELDS] ?? (item ? Object.keys(item) : undefined);
+  // {{statement.raw}} fails on "raw": a name inside a value, not a field of the item.
+  const fields = pathAt(state, loc).includes('.') ? undefined : inItem;
+  const near = nearest(name, fields ?? [...state.helperNames, ...state.contextNames]).filter((n) => n !== name);
+  const suggest = near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? ` : '';
+  if (!fields) {
     return UserError.at(
       state.where(loc),
-      `template: unknown name "${undefinedName}" (neither a helper nor a value here)`,
-      near.length
-        ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`
-        : 'check the spelling; docs/packets.md lists the helpers and the context values',
+      `template: unknown name "${name}" (neither a helper nor a value here)`,
+      suggest.trim() || 'check the spelling; docs/packets.md lists the helpers and the context values',
       e,
     );
   }
-  return UserError.at(state.where(loc), `template: ${message}`, detail || 'see docs/packets.md', e);
+  const outer = state.contextNames.includes(name) ? `"${name}" is the packet's, not the item's: write {{@root.${name}}}. ` : '';
+  return UserError.at(
+    state.where(loc),
+    `template: the item of this loop has no field "${name}"`,
+    `${outer}${suggest}The item's fields: ${fields.join(', ')}.`,
+    e,
+  );
+}
+
+/** The path written at `loc` in the running template ("statement.raw"), or "" when it cannot be read. */
+function pathAt(state: RenderState, loc: Loc): string {
+  const lines = (state.frames.at(-1)?.source ?? '').split('\n');
+  return /^[\w@./-]*/.exec((lines[loc.start.line - 1] ?? '').slice(loc.start.column))?.[0] ?? '';
 }

@@ -1,6 +1,8 @@
 // What every helper needs: the options Handlebars passes, argument splitting and
 // reading, and running a block once per item.
 import Handlebars from 'handlebars';
+import { UserError } from '../../../errors.js';
+import type { Fact } from '../../../facts/schema.js';
 import { raw, UNTAINTED, wrapStrings } from '../../escape.js';
 import { enterBlock, leaveBlock } from '../limits.js';
 import type { Loc, RenderState } from '../state.js';
@@ -57,7 +59,14 @@ export function each(this: unknown, s: RenderState, items: readonly unknown[], o
       .map((item, i) => {
         const data = Handlebars.createFrame(o.data ?? {});
         Object.assign(data, { index: i, position: i + 1, first: i === 0, last: i === items.length - 1 });
-        return o.fn ? o.fn(wrapStrings(item, UNTAINTED, s), { data }) : '';
+        const view = loopItem(wrapStrings(item, UNTAINTED, s));
+        const block = s.blocks.at(-1);
+        if (block && view && typeof view === 'object') block.item = view;
+        try {
+          return o.fn ? o.fn(view, { data }) : '';
+        } catch (e) {
+          throw withFields(e, view);
+        }
       })
       .join('');
   } finally {
@@ -68,4 +77,54 @@ export function each(this: unknown, s: RenderState, items: readonly unknown[], o
 /** Keeps items that have any of the wanted tags; no wanted tags keeps all. */
 export function tagged(item: { tags: readonly string[] }, wanted: readonly string[]): boolean {
   return wanted.length === 0 || item.tags.some((t) => wanted.includes(t));
+}
+
+/** The items list blocks hand to their bodies, and the objects inside them (a fact's variants). */
+const LOOP_ITEMS = new WeakSet<object>();
+
+function loopItem<T>(view: T): T {
+  if (Array.isArray(view)) view.forEach(loopItem);
+  else if (view && typeof view === 'object' && Object.getPrototypeOf(view) === Object.prototype) {
+    LOOP_ITEMS.add(view);
+    Object.values(view).forEach(loopItem);
+  }
+  return view;
+}
+
+/**
+ * The field `name` of the loop item a bare {{name}} runs on, when it has one: inside
+ * {{#events}}, {{date}} is the event's date, not the date helper (docs/packets.md, "Names
+ * inside loops"). Undefined when `name` should run as the helper.
+ */
+export function ownField(context: unknown, name: string): { value: unknown } | undefined {
+  if (!context || typeof context !== 'object' || !LOOP_ITEMS.has(context) || !Object.hasOwn(context, name)) return undefined;
+  return { value: (context as Record<string, unknown>)[name] };
+}
+
+/** The fields of the innermost loop item an error came from, for "unknown name" hints (template-errors.ts). */
+export const ITEM_FIELDS = Symbol('item fields');
+
+function withFields(e: unknown, view: unknown): unknown {
+  if (e instanceof Error && !(ITEM_FIELDS in e) && view && typeof view === 'object') {
+    Object.defineProperty(e, ITEM_FIELDS, { value: Object.keys(view) });
+  }
+  return e;
+}
+
+/** The facts named by `ids`; every id that is unknown or too sensitive is reported at once, not the first alone. */
+export function factsOf(s: RenderState, list: readonly string[], loc: Loc | undefined): Fact[] {
+  const found: Fact[] = [];
+  const errors: UserError[] = [];
+  for (const id of list) {
+    try {
+      found.push(s.fact(id, loc));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      errors.push(e);
+    }
+  }
+  const [first] = errors;
+  if (first && errors.length === 1) throw first;
+  if (first) throw new UserError(first.message, { hint: first.hint, diagnostics: errors.flatMap((e) => e.diagnostics) });
+  return found;
 }

@@ -8,12 +8,14 @@ import type { Fact, Value, Variant } from '../../../facts/schema.js';
 import { dateWords } from '../../../util/date-words.js';
 import { DATE_FORMS_HINT, tryParseDate } from '../../../util/dates.js';
 import { escapeMarkdown as md, raw, Text } from '../../escape.js';
-import { formatDate, formatNumber, formatRange, formatValue } from '../format.js';
+import { formatDate, formatRange } from '../format.js';
 import { hedged } from '../hedge.js';
+import { formatAmount, formatNumber, formatValue } from '../numbers.js';
 import { provenanceText, singleSourceFlag } from '../provenance-text.js';
 import { safeUrl } from '../sources-text.js';
 import type { RenderState } from '../state.js';
-import { type Helper, ids, type Options, safe, split } from './args.js';
+import { compactValue, variantSummary } from '../variant-summary.js';
+import { factsOf, type Helper, ids, type Options, safe, split, str } from './args.js';
 
 const HEDGE_WORD: Record<Status, string> = {
   confirmed: 'confirmed',
@@ -24,47 +26,6 @@ const HEDGE_WORD: Record<Status, string> = {
   'no-comment': 'no comment',
   inferred: 'apparently',
 };
-
-/** "reports range from thousands to 25,000 accounts", or how the versions differ. */
-export function variantSummary(f: Fact): string {
-  const valued = f.variants
-    .filter((v): v is typeof v & { value: Value } => v.value !== undefined)
-    .map((v) => ({ value: v.value, span: span(v.value) ?? [0, 0] }));
-  if (valued.length >= 2 && valued.length === f.variants.length) {
-    const numbers = new Set(valued.map((v) => v.value.number));
-    const [only] = numbers;
-    if (numbers.size === 1 && only !== undefined) {
-      const hedges = [...new Set(valued.map((v) => v.value.qualifier).filter((q) => q && q !== 'exact'))].map((q) =>
-        q === 'more-than' ? '“more than”' : `“${q}”`,
-      );
-      const unhedged = valued.some((v) => !v.value.qualifier || v.value.qualifier === 'exact');
-      const how = [...hedges, ...(unhedged ? ['unhedged'] : [])].join(', ');
-      return `reports agree on ${formatNumber(only)} ${valued[0]?.value.unit} but hedge it differently (${how})`;
-    }
-    const sorted = [...valued].sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
-    const lo = sorted[0]!.value;
-    const hi = sorted.at(-1)!.value;
-    const sameUnit = lo.unit === hi.unit;
-    const show = (v: Value, unit: boolean) => {
-      const t = unit ? formatValue(v) : formatValue(v).replace(new RegExp(`( of)? ${v.unit}$`), '');
-      return t.includes(' to ') ? `“${t}”` : t;
-    };
-    return `reports range from ${show(lo, !sameUnit)} to ${show(hi, true)}`;
-  }
-  if (f.variants.length >= 2) {
-    const versions = f.variants.map((v) => v.period?.text ?? (v.value ? formatValue(v.value) : v.statement.replace(/\.$/, '')));
-    return `reports differ: ${versions.join('; ')}`;
-  }
-  if (f.value) return formatValue(f.value);
-  return '';
-}
-
-/** A compact figure for table cells: the fact's value, else the span of its variants. */
-export function compactValue(f: Fact): string {
-  if (f.value) return formatValue(f.value);
-  const summary = variantSummary(f);
-  return summary.replace(/^reports range from /, '').replace(/^reports agree on (.*) but hedge.*$/, '$1');
-}
 
 export function factHelpers(s: RenderState): Record<string, Helper> {
   const one = (args: unknown[]): [Fact, Options] => {
@@ -107,10 +68,7 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     /** {{cite "a" "b"}} or {{cite facts}}: footnote references; {{cite "id" variant="v"}}: only that version's documents. */
     cite: (...args) => {
       const [params, o] = split(args);
-      const refs = ids(params).map((id) => {
-        const f = s.fact(id, o.loc);
-        return s.cite(f, variantOf(f, o));
-      });
+      const refs = factsOf(s, ids(params), o.loc).map((f) => s.cite(f, variantOf(f, o)));
       const number = (r: string) => Number(r.slice(2, -1));
       return safe([...new Set(refs)].sort((a, b) => number(a) - number(b)).join(''));
     },
@@ -132,7 +90,7 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
     },
     variants: (...args) => {
       const [f] = one(args);
-      return safe(s.track(f, (x) => md(variantSummary(x))));
+      return safe(s.track(f, (x) => md(variantSummary(x, s.numbers))));
     },
     /**
      * {{value "id"}}: the figure (or the span of its variants); variant="id" picks one reported
@@ -142,10 +100,10 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
       const [f, o] = one(args);
       const v = variantOf(f, o);
       const rest = o.hash.cite === true ? s.cite(f, v) : '';
-      if (!v) return safe(s.track(f, (x) => md(compactValue(x)), rest));
+      if (!v) return safe(s.track(f, (x) => md(compactValue(x, s.numbers)), rest));
       const printed = (x: Fact) => {
         const w = x === f ? v : x.variants.find((y) => y.id === v.id);
-        return w && md(w.value ? formatValue(w.value) : (w.period?.text ?? w.statement));
+        return w && md(w.value ? formatValue(w.value, s.numbers) : (w.period?.text ?? w.statement));
       };
       return safe(s.track(f, printed, rest));
     },
@@ -158,10 +116,13 @@ export function factHelpers(s: RenderState): Record<string, Helper> {
       const [params, o] = split(args);
       return safe(md(s.entity(raw(params[0]), o.loc).name));
     },
+    /** {{number 28800000}} → 28.8 million; unit="USD" → $28.8 million, unit="accounts" → 28.8 million accounts. */
     number: (...args) => {
-      const [params] = split(args);
+      const [params, o] = split(args);
       const n = Number(raw(params[0]));
-      return safe(Number.isFinite(n) ? md(formatNumber(n)) : md(raw(params[0])));
+      const unit = str(o, 'unit');
+      if (!Number.isFinite(n)) return safe(md(raw(params[0])));
+      return safe(md(unit ? formatAmount(n, unit, s.numbers) : formatNumber(n, s.numbers)));
     },
     /**
      * {{date "2026-06-10"}} → June 10, 2026; any date form ("early 2026-06", "on or after 2026-06-25");

@@ -27,7 +27,19 @@ export function layoutHelpers(s: RenderState): Record<string, Helper> {
       s.sectionsInBody.add(name);
       if (!s.audience.front.sections.includes(name)) return '';
       s.sectionsSeen.add(name);
-      return o.fn ? o.fn(this) : '';
+      const body = o.fn ? o.fn(this) : '';
+      // A heading over nothing: a section whose lists selected nothing (another hearing's tags?).
+      // A section that prints nothing at all ({{#if changes}} without --since) is meant to.
+      const text = visibleText(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''));
+      if (/^#{1,6} /m.test(body) && text === '') {
+        s.warn(
+          o.loc,
+          `section "${name}" renders empty`,
+          'nothing in it printed: check the tags and ids its lists select, or take it out of `sections`',
+          'empty-section',
+        );
+      }
+      return body;
     },
     /** {{#region "cover"}}…{{/region}}: a styled block (a <section class="cover"> in HTML). */
     region(this: unknown, ...args) {

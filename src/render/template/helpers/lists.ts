@@ -3,9 +3,10 @@
 import { eventInterval } from '../../../facts/item-dates.js';
 import { STATUSES } from '../../../facts/kinds.js';
 import type { Fact } from '../../../facts/schema.js';
+import { nearest } from '../../../util/closest.js';
 import { compareDates } from '../../../util/dates.js';
 import type { RenderState } from '../state.js';
-import { each, type Helper, ids, int, type Options, split, str, tagged } from './args.js';
+import { each, factsOf, type Helper, ids, int, type Options, split, str, tagged } from './args.js';
 import { analysisView, entityView, eventView, factView, questionView, termView } from './views.js';
 
 /** Tags asked for by `tag=` (or `topic=`; space-separated: any of them), else the audience's own. */
@@ -13,6 +14,20 @@ function wantedTags(s: RenderState, o: Options): string[] {
   const t = str(o, 'tag') ?? str(o, 'topic');
   if (t) return t.split(/[\s,]+/).filter(Boolean);
   return o.hash.all === true ? [] : s.audience.front.tags;
+}
+
+/** Warns of tags asked for with tag= that no item of the kind has in the whole fact base (a list copied from another hearing). */
+function checkTags(s: RenderState, o: Options, kind: 'facts' | 'events' | 'questions' | 'analysis' | 'entities'): void {
+  const asked = (str(o, 'tag') ?? str(o, 'topic') ?? '').split(/[\s,]+/).filter(Boolean);
+  if (asked.length === 0) return;
+  const known = new Set([...s.full[kind].values()].flatMap((x) => x.tags ?? []));
+  for (const tag of asked.filter((t) => !known.has(t))) {
+    const near = nearest(tag, known);
+    const hint = near.length
+      ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`
+      : `tag some ${kind} "${tag}", or ask for a tag they have`;
+    s.warn(o.loc, `tag "${tag}" selects nothing: no item of ${kind} has it`, hint, 'unused-tag');
+  }
 }
 
 function limited<T>(s: RenderState, o: Options, items: T[], what: string): T[] {
@@ -37,6 +52,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
      */
     facts(this: unknown, ...args) {
       const [params, o] = split(args);
+      checkTags(s, o, 'facts');
       const status = str(o, 'status');
       const except = (str(o, 'except') ?? '').split(/[\s,]+/).filter(Boolean);
       if (status && !(STATUSES as readonly string[]).includes(status)) {
@@ -47,7 +63,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
         !f.tags.some((t) => except.includes(t)) &&
         (!status || f.status === status) &&
         (o.hash.single !== true || s.provenance(f).singleSource);
-      const picked = params.length > 0 ? ids(params).map((id) => s.fact(id, o.loc)) : [...s.fb.facts.values()].filter(wanted);
+      const picked = params.length > 0 ? factsOf(s, ids(params), o.loc) : [...s.fb.facts.values()].filter(wanted);
       const shown = each.call(
         this,
         s,
@@ -74,6 +90,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
     /** {{#questions tag="member" [difficulty="hard"] [order="hard-first"] [limit=5] [min=3]}} */
     questions(this: unknown, ...args) {
       const [, o] = split(args);
+      checkTags(s, o, 'questions');
       const tag = str(o, 'tag');
       const difficulty = str(o, 'difficulty');
       let list = [...s.fb.questions.values()].filter((q) => (!tag || q.tags.includes(tag)) && (!difficulty || q.difficulty === difficulty));
@@ -129,6 +146,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
     /** {{#events [tag="letter"]}} in date order. */
     events(this: unknown, ...args) {
       const [, o] = split(args);
+      checkTags(s, o, 'events');
       return each.call(
         this,
         s,

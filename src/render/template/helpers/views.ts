@@ -3,7 +3,7 @@
 // (`[TAINT]`) and is escaped when printed (escape.ts: Text).
 import type { Analysis, Entity, Event, Fact, Question, Term } from '../../../facts/schema.js';
 import { TAINT, Text } from '../../escape.js';
-import { formatValue } from '../format.js';
+import { formatValue } from '../numbers.js';
 import { memberName } from '../roster.js';
 import type { RenderState } from '../state.js';
 
@@ -17,13 +17,17 @@ export function factView(s: RenderState, f: Fact) {
     sensitivity: f.sensitivity,
     tags: f.tags,
     date: f.date ?? null,
-    value: f.value ? formatValue(f.value) : null,
+    value: f.value ? formatValue(f.value, s.numbers) : null,
     sources: p.documents,
     origins: p.origins.map((o) => o.name),
     outlets: p.outlets.map((o) => o.name),
     corroboration: p.corroboration,
     singleSource: p.singleSource,
-    variants: f.variants.map((v) => ({ id: v.id ?? null, statement: v.statement, value: v.value ? formatValue(v.value) : null })),
+    variants: f.variants.map((v) => ({
+      id: v.id ?? null,
+      statement: v.statement,
+      value: v.value ? formatValue(v.value, s.numbers) : null,
+    })),
     // Internal at least, whatever the fact's level: its own taint, not the view's.
     note: s.noteOf(f) === undefined ? null : new Text(s.noteOf(f) as string, s.noteTaint(f), s),
   };
