@@ -35,7 +35,7 @@ title: Closure packet
 audience: Tester
 genre: report
 sensitivity: ${sensitivity}
-banner: ${sensitivity}
+banner: ${sensitivity === 'public' ? 'Public — draft' : sensitivity}
 ---
 ${BODY}`;
 
