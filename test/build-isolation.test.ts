@@ -53,12 +53,18 @@ function expectKept(root: string, before: Map<string, Buffer>, name: string, oth
   }
 }
 
+/** A project built once (md, html), then changed, with the memo broken by an unknown fact id. */
+function builtThenBroken() {
+  const root = project();
+  expect(run(['build', '-f', 'md', '-f', 'html', '-q'], { cwd: root }).code).toBe(0);
+  const before = snapshot(root);
+  change(root, { 'templates/audiences/memo.md': MEMO.replace('# Memo\n', '# Memo\n\n{{fact "pub.alpah"}}\n') });
+  return { root, before };
+}
+
 describe('build: one broken audience', () => {
   it('writes the others (md, html), keeps the broken one’s previous files, exits 1 naming it with its error', () => {
-    const root = project();
-    expect(run(['build', '-f', 'md', '-f', 'html', '-q'], { cwd: root }).code).toBe(0);
-    const before = snapshot(root);
-    change(root, { 'templates/audiences/memo.md': MEMO.replace('# Memo\n', '# Memo\n\n{{fact "pub.alpah"}}\n') });
+    const { root, before } = builtThenBroken();
     const r = run(['build', '-f', 'md', '-f', 'html', '--json'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: packet memo failed; written: press, staff');
@@ -74,10 +80,7 @@ describe('build: one broken audience', () => {
   });
 
   it('with --all-or-nothing writes no packet at all', () => {
-    const root = project();
-    expect(run(['build', '-f', 'md', '-f', 'html', '-q'], { cwd: root }).code).toBe(0);
-    const before = snapshot(root);
-    change(root, { 'templates/audiences/memo.md': MEMO.replace('# Memo\n', '# Memo\n\n{{fact "pub.alpah"}}\n') });
+    const { root, before } = builtThenBroken();
     const r = run(['build', '-f', 'md', '-f', 'html', '--all-or-nothing'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/memo\.md:11:1: error: unknown fact id "pub\.alpah"/);

@@ -101,7 +101,7 @@ describe('briefbook import legislators', () => {
     const root = testdir(projectFiles());
     const r = run(['import', 'legislators', '--from', 'dataset'], { cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/say which committee, e\.g\. --committee SSBK/);
+    expect(r.stderr).toMatch(/say which committee by its Thomas id, e\.g\. --committee HSIF/);
   });
 });
 

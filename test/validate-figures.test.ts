@@ -59,7 +59,7 @@ describe('validate --sources-dir checks cited figures', () => {
   it('reads "28.8m" and "28,800,000" as the same figure, and counts what it checked', () => {
     const root = testdir(FILES);
     const r = run(['-C', root, 'validate', '--sources-dir', `${root}/sources`]);
-    expect(r.stderr).toMatch(/; 0 quotes checked, 4 cited figures checked$/m);
+    expect(r.stdout).toMatch(/; 0 quotes checked, 4 cited figures checked$/m);
     expect(r.stderr).not.toMatch(/wire\.txt does not give|28,800,000, the figure/);
   });
 

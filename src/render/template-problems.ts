@@ -3,12 +3,13 @@
 // at (the whole block, for a block helper), keeping every line and column where it was, and
 // render again, until the packet renders or the error is not at a tag (front matter, the
 // banner, the leak guard), which ends the search.
+import { existsSync } from 'node:fs';
 import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { type PacketContext, renderPacket } from './packet.js';
-import { type Audience, audienceNames, loadAudiences } from './template-files/audiences.js';
+import { type Audience, audienceNames, audiencesDir, loadAudiences } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadPartials } from './template-files/partials.js';
 
@@ -55,7 +56,9 @@ export async function projectTemplateProblems(project: Project, factBase: FactBa
   const ctx: PacketContext = { project, factBase, partials: await loadPartials(project), stamp: await buildStamp(project) };
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
-  for (const name of await audienceNames(project)) {
+  // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
+  const names = existsSync(audiencesDir(project)) ? await audienceNames(project) : [];
+  for (const name of names) {
     let audience: Audience;
     try {
       [audience] = (await loadAudiences(project, [name])) as [Audience];

@@ -136,7 +136,6 @@ export class RenderState implements Guard {
 
   /** Problems that do not stop the render (a tag that selects nothing, an empty section), once per place. */
   readonly warnings: Diagnostic[] = [];
-
   warn(loc: Loc | undefined, message: string, hint: string, rule: string): void {
     const d = { path: '', ...this.where(loc), message, hint, rule };
     if (!this.warnings.some((w) => w.line === d.line && w.column === d.column && w.file === d.file && w.message === message))
@@ -198,10 +197,7 @@ export class RenderState implements Guard {
     );
   }
 
-  /**
-   * What a helper prints for a fact: `text` of it (escaped Markdown), then `rest`. With a
-   * tracker, the text is marked where it differs from `text` of the fact at REV.
-   */
+  /** What a helper prints for a fact: `text` of it, then `rest`; with a tracker, marked where it differs at REV. */
   track(f: Fact, text: (f: Fact) => string | undefined, rest = ''): string {
     const now = text(f) ?? '';
     return this.tracker ? this.tracker.print(f, now, text, rest) : now + rest;

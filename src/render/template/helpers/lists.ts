@@ -16,7 +16,11 @@ function wantedTags(s: RenderState, o: Options): string[] {
   return o.hash.all === true ? [] : s.audience.front.tags;
 }
 
-/** Warns of tags asked for with tag= that no item of the kind has in the whole fact base (a list copied from another hearing). */
+/**
+ * For a list that selected nothing: warns of tags asked for with tag= that no item of the
+ * kind has in the whole fact base (a list copied from another hearing). Only then, so that
+ * a render reads (and `watch` tracks) no item it does not print.
+ */
 function checkTags(s: RenderState, o: Options, kind: 'facts' | 'events' | 'questions' | 'analysis' | 'entities'): void {
   const asked = (str(o, 'tag') ?? str(o, 'topic') ?? '').split(/[\s,]+/).filter(Boolean);
   if (asked.length === 0) return;
@@ -52,7 +56,6 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
      */
     facts(this: unknown, ...args) {
       const [params, o] = split(args);
-      checkTags(s, o, 'facts');
       const status = str(o, 'status');
       const except = (str(o, 'except') ?? '').split(/[\s,]+/).filter(Boolean);
       if (status && !(STATUSES as readonly string[]).includes(status)) {
@@ -64,6 +67,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
         (!status || f.status === status) &&
         (o.hash.single !== true || s.provenance(f).singleSource);
       const picked = params.length > 0 ? factsOf(s, ids(params), o.loc) : [...s.fb.facts.values()].filter(wanted);
+      if (picked.length === 0) checkTags(s, o, 'facts');
       const shown = each.call(
         this,
         s,
@@ -90,10 +94,10 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
     /** {{#questions tag="member" [difficulty="hard"] [order="hard-first"] [limit=5] [min=3]}} */
     questions(this: unknown, ...args) {
       const [, o] = split(args);
-      checkTags(s, o, 'questions');
       const tag = str(o, 'tag');
       const difficulty = str(o, 'difficulty');
       let list = [...s.fb.questions.values()].filter((q) => (!tag || q.tags.includes(tag)) && (!difficulty || q.difficulty === difficulty));
+      if (list.length === 0) checkTags(s, o, 'questions');
       if (str(o, 'order') === 'hard-first') {
         list = [...list.filter((q) => q.difficulty === 'hard'), ...list.filter((q) => q.difficulty !== 'hard')];
       }
@@ -146,11 +150,12 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
     /** {{#events [tag="letter"]}} in date order. */
     events(this: unknown, ...args) {
       const [, o] = split(args);
-      checkTags(s, o, 'events');
+      const events = sortedEvents(s, wantedTags(s, o));
+      if (events.length === 0) checkTags(s, o, 'events');
       return each.call(
         this,
         s,
-        limited(s, o, sortedEvents(s, wantedTags(s, o)), 'events').map((x) => eventView(s, x)),
+        limited(s, o, events, 'events').map((x) => eventView(s, x)),
         o,
       );
     },
