@@ -16,8 +16,6 @@ import { type Candidate, findBrowser, type LaunchOptions, loadPuppeteer, noBrows
 export class BrowserSession {
   private closed = false;
   private readonly idle: Page[] = [];
-  /** Pages being opened ahead of the prints that will take them (prepare). */
-  private readonly opening: Promise<Page | undefined>[] = [];
   private readonly onExit = () => this.kill();
 
   constructor(
@@ -41,7 +39,6 @@ export class BrowserSession {
    */
   async print(html: string, options: PDFOptions): Promise<Uint8Array> {
     let page = this.idle.pop();
-    const pending = page ? undefined : this.opening.shift();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -57,7 +54,7 @@ export class BrowserSession {
     let reusable = false;
     try {
       const printed = (async () => {
-        page ??= (await pending) ?? (await this.openPage());
+        page ??= await this.openPage();
         return await this.printOn(page, html, options);
       })();
       const bytes = await Promise.race([printed, timeout]);
@@ -68,15 +65,6 @@ export class BrowserSession {
       if (page && reusable && !this.closed) this.idle.push(page);
       else await page?.close().catch(() => undefined);
     }
-  }
-
-  /**
-   * Opens pages up to `count` now, for the first prints to take: each is a renderer start
-   * the browser can do while the caller is still busy rendering. One that fails to open is
-   * opened again when a print needs it.
-   */
-  prepare(count: number): void {
-    while (!this.closed && this.idle.length + this.opening.length < count) this.opening.push(this.openPage().catch(() => undefined));
   }
 
   private async openPage(): Promise<Page> {

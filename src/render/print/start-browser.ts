@@ -1,10 +1,8 @@
 // The browser takes longer to start than loading and rendering take, so a build starts it
 // first and both run at once. Only loading puppeteer (0.1–0.2 s of this thread) comes
-// first, so the browser process starts on the other core before the render, not after; its
-// tabs are opened as soon as it is up, before the first PDF is due.
+// first, so the browser process starts on the other core before the render, not after.
 import { type BrowserSession, launchBrowser } from './browser.js';
 import { type LaunchOptions, loadPuppeteer } from './find-browser.js';
-import { TABS } from './tabs.js';
 
 export interface StartingBrowser {
   /** The session; a failed start is reported here, when the PDFs are due. */
@@ -17,8 +15,7 @@ export async function startBrowser(opts: LaunchOptions): Promise<StartingBrowser
   await loadPuppeteer().catch(() => undefined); // not installed: launchBrowser says so, below
   const abort = new AbortController();
   const launching = launchBrowser({ ...opts, signal: abort.signal });
-  // The tabs open (each a renderer process starting) while the build is still rendering.
-  launching.then((s) => s.prepare(TABS)).catch(() => undefined);
+  launching.catch(() => undefined);
   let used = false;
   return {
     get: () => {
