@@ -6,7 +6,7 @@
 // no pdf-lib clean-up, no fresh sandboxed page per document. It is the floor the full
 // build is measured against.
 //
-//   node scripts/bench-baseline.mjs [--html DIR (default out/)] [--out DIR] [--browser PATH]
+//   node scripts/bench-baseline.mjs [--html DIR (default out/)] [--out DIR] [--browser PATH [--shell]]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     html: { type: 'string', default: 'out' },
     out: { type: 'string', default: join(tmpdir(), 'briefbook-baseline') },
     browser: { type: 'string', default: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
+    // The browser is Chromium's headless shell (as briefbook starts it: `headless: 'shell'`).
+    shell: { type: 'boolean', default: false },
   },
 });
 
@@ -61,7 +63,7 @@ const { default: puppeteer } = await import('puppeteer');
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const browser = await puppeteer.launch({
   executablePath: values.browser,
-  headless: true,
+  headless: values.shell ? 'shell' : true,
   pipe: true,
   args: [...ARGS, ...(asRoot ? ['--no-sandbox'] : [])],
 });

@@ -3,7 +3,17 @@
 // becomes separate chunks, loaded only by the commands that need them; puppeteer stays
 // external and is imported only for PDF output.
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+// gray-matter's own js-yaml 3 is replaced by a stub (see the stub for why).
+const grayMatterYaml = {
+  name: 'gray-matter-yaml',
+  setup(b) {
+    const stub = fileURLToPath(new URL('./stubs/gray-matter-js-yaml.cjs', import.meta.url));
+    b.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]gray-matter[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
 
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
@@ -21,4 +31,5 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
   metafile: false,
+  plugins: [grayMatterYaml],
 });

@@ -1,8 +1,9 @@
-// PDFs from a real Chromium, checked by page count and extracted text (pdfinfo, pdftotext).
-// Builds are shared: the shipped packets are built twice (the second to compare bytes)
-// and one fixture project once, so the whole file starts Chromium three times.
+// PDFs from a real Chromium, checked by page count and extracted text (pdfinfo, pdftotext)
+// and structure (qpdf --check). Builds are shared: the shipped packets are built twice (the
+// second to compare bytes), once more with full Chromium when briefbook picks the headless
+// shell (to compare the two), and one fixture project once.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -18,9 +19,28 @@ let first: Run;
 let fixtureRun: Run;
 
 const pdfinfo = (file: string) => spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+const qpdfCheck = (file: string) => {
+  const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+  if (r.error) throw new Error('qpdf is not installed (scripts/install-system-deps.sh installs it)');
+  return `${r.stdout}${r.stderr}`;
+};
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))?.[1]);
 const text = (file: string, page?: number) =>
   spawnSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' }).stdout;
+
+/** Every bookmark title, depth first. */
+async function outline(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const titles: string[] = [];
+  const walk = (node: unknown) => {
+    for (let n = node; n instanceof PDFDict; n = n.lookup(PDFName.of('Next'))) {
+      titles.push((n.lookup(PDFName.of('Title')) as unknown as { decodeText(): string }).decodeText());
+      walk(n.lookup(PDFName.of('First')));
+    }
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookup(PDFName.of('First')));
+  return titles;
+}
 
 function writeProject(root: string, files: Record<string, string>) {
   for (const [path, content] of Object.entries(files)) {
@@ -83,22 +103,32 @@ describe('PDFs of the shipped packets', () => {
     const file = join(outA, 'briefing-book.pdf');
     const contents = text(file, 2);
     expect(contents).toContain('Contents');
-    const entries = [...contents.matchAll(/^\s*(Summary|Timeline|Glossary)[ .]+(\d+)\s*$/gm)];
-    expect(entries.map((m) => m[1])).toEqual(['Summary', 'Timeline', 'Glossary']);
-    for (const [, heading, page] of entries) expect(text(file, Number(page))).toMatch(new RegExp(`^\\s*${heading}\\s*$`, 'm'));
+    const entries = [...contents.matchAll(/^\s*(\S.*?)[ .]{3,}(\d+)\s*$/gm)].map((m) => [m[1] as string, Number(m[2])] as const);
+    expect(entries.map(([title]) => title)).toEqual(expect.arrayContaining(['Summary', 'Timeline', 'Glossary', 'Notes']));
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    // Each heading is on the page its entry says, and on no earlier page after the contents.
+    const byPage = text(file).split('\f');
+    for (const [heading, page] of entries) {
+      const line = new RegExp(`^\\s*${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm');
+      expect(byPage[page - 1], heading).toMatch(line);
+      for (let p = 3; p < page; p++) expect(byPage[p - 1], `${heading} before page ${page}`).not.toMatch(line);
+    }
   });
 
-  it('has bookmarks for the sections, with their real titles', async () => {
-    const doc = await PDFDocument.load(readFileSync(join(outA, 'briefing-book.pdf')));
-    const titles: string[] = [];
-    const walk = (node: unknown) => {
-      for (let n = node; n instanceof PDFDict; n = n.lookup(PDFName.of('Next'))) {
-        titles.push((n.lookup(PDFName.of('Title')) as unknown as { decodeText(): string }).decodeText());
-        walk(n.lookup(PDFName.of('First')));
-      }
-    };
-    walk(doc.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookup(PDFName.of('First')));
+  it('writes PDFs that are structurally sound and tagged', () => {
+    for (const f of readdirSync(outA).filter((x) => x.endsWith('.pdf'))) {
+      expect(qpdfCheck(join(outA, f)), f).toContain('No syntax or stream encoding errors found');
+      expect(pdfinfo(join(outA, f)), f).toMatch(/Tagged:\s+yes/);
+    }
+  });
+
+  it('has bookmarks for the sections, with their real titles (wrapped headings too)', async () => {
+    const titles = await outline(join(outA, 'briefing-book.pdf'));
     expect(titles).toEqual(expect.arrayContaining(["Anthropic's Allegation Against Alibaba", 'Summary', "Who's who", 'Timeline', 'Notes']));
+    // Every bookmark is a heading word for word: none lost the space where its heading wrapped.
+    const headings = readFileSync(join(outA, 'briefing-book.md'), 'utf8').match(/^#{1,3} .*$/gm) ?? [];
+    expect(titles.length).toBe(headings.length);
+    expect(titles).toEqual(headings.map((h) => h.replace(/^#+ /, '').replace(/\\(.)/g, '$1')));
   });
 
   it('keeps staff analysis out of the public talking points, marked as a draft nobody has cleared', () => {
@@ -115,6 +145,23 @@ describe('PDFs of the shipped packets', () => {
     expect(second.code).toBe(0);
     for (const f of readdirSync(outA)) expect(readFileSync(join(outB, f)).equals(readFileSync(join(outA, f))), f).toBe(true);
     expect(pdfinfo(join(outA, 'member-memo.pdf'))).toMatch(/Producer:\s+briefbook/);
+  }, 180_000);
+});
+
+const SHELL = '/usr/lib/chromium/chromium-headless-shell';
+const FULL = '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(SHELL) || !existsSync(FULL))('the headless shell briefbook picks, against full Chromium', () => {
+  it('prints the same pages, text, bookmarks and contents numbers', async () => {
+    const outC = join(tmp, 'full');
+    const full = run(['build', '-f', 'pdf', '-o', outC, '-q', '--browser', FULL], { cwd: REPO, timeout: 180_000 });
+    expect([full.code, full.stderr]).toEqual([0, '']);
+    for (const f of readdirSync(outA).filter((x) => x.endsWith('.pdf'))) {
+      const [shell, chromium] = [join(outA, f), join(outC, f)];
+      expect(pages(chromium), f).toBe(pages(shell));
+      expect(text(chromium), f).toBe(text(shell));
+      expect(await outline(chromium), f).toEqual(await outline(shell));
+    }
   }, 180_000);
 });
 

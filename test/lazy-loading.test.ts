@@ -44,4 +44,9 @@ describe('lazy loading in the built CLI', () => {
     expect(loaded.has(wordChunk as string)).toBe(false);
     expect([...loaded].filter((f) => /^(docx|fflate|puppeteer)/.test(f))).toEqual([]);
   });
+
+  it('bundles gray-matter without its own YAML engine: no js-yaml 3, no esprima at start-up', () => {
+    // js-yaml 3's `!!js/function` type is what requires esprima; js-yaml 4 and yaml have none.
+    expect(files.filter((f) => /js\/function|["']esprima["']/.test(source(f)))).toEqual([]);
+  });
 });

@@ -4,7 +4,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { PDFDocument } from 'pdf-lib';
 import { UserError } from '../errors.js';
 import { KINDS } from '../facts/kinds.js';
 import { loadFactBase } from '../facts/load.js';
@@ -72,8 +71,10 @@ async function nodeCheck(): Promise<Check> {
 async function browserChecks(opts: DoctorOptions): Promise<Check[]> {
   const { discoverBrowser, GET_A_BROWSER } = await import('../render/print/find-browser.js');
   const { launchBrowser } = await import('../render/print/browser.js');
+  const { pageObjects } = await import('../render/print/pdf-bytes.js');
+  const { PdfFile } = await import('../render/print/pdf-file.js');
   const env = opts.env ?? process.env;
-  let found: { path: string; from: string } | undefined;
+  let found: { path: string; from: string; shell: boolean } | undefined;
   let tried: { path: string; from: string; problem: string }[];
   try {
     ({ found, tried } = await discoverBrowser({ executable: opts.browser, env }));
@@ -94,7 +95,10 @@ async function browserChecks(opts: DoctorOptions): Promise<Check[]> {
       check('pdf', 'skipped', 'test PDF not tried (no browser)'),
     ];
   }
-  const browser = check('browser', 'ok', `browser ${found.path} (${found.from})`, details);
+  const kind = found.shell ? 'Chromium headless shell' : 'full browser';
+  if (!found.shell)
+    details.push('Chromium’s headless shell starts and prints faster: sudo apt-get install chromium-headless-shell (Debian)');
+  const browser = check('browser', 'ok', `browser ${found.path} (${kind}; ${found.from})`, details);
   const timeout = opts.timeout ?? 30_000;
   const t0 = performance.now();
   let session: Awaited<ReturnType<typeof launchBrowser>> | undefined;
@@ -106,7 +110,7 @@ async function browserChecks(opts: DoctorOptions): Promise<Check[]> {
       format: 'letter',
     });
     const printed = performance.now() - t1;
-    const pages = (await PDFDocument.load(bytes)).getPageCount();
+    const pages = pageObjects(new PdfFile(bytes)).length;
     return [browser, check('pdf', 'ok', `test PDF: browser started in ${secs(started)}, ${pages}-page PDF printed in ${secs(printed)}`)];
   } catch (e) {
     const lines = (e instanceof Error ? e.message : String(e)).split('\n');

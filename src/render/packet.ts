@@ -9,7 +9,7 @@ import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { checkNoLeak, type LeakIndex, leakIndexFor } from './leak-guard.js';
 import { headingsOf, markdownToHtml } from './markdown/to-html.js';
-import { fillContents, htmlPage } from './print/html-page.js';
+import { contentsEntries, fillContents, htmlPage } from './print/html-page.js';
 import type { PdfJob, RunningLines } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
 import { type Revisions, type Tracked, trackedText } from './template/marks.js';
@@ -83,9 +83,9 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   return { audience, markdown, body, css, stamp: ctx.stamp, running, warnings, ...(tracked ? { tracked } : {}) };
 }
 
-/** The packet as a self-contained HTML page; with `pages`, the contents list shows page numbers. */
-export function packetHtml(p: Packet, pages?: ReadonlyMap<string, number>): string {
-  return htmlPage({ audience: p.audience, body: fillContents(p.body, pages), css: p.css });
+/** The packet as a self-contained HTML page; the contents list's page-number slots hold `slot(id)`. */
+export function packetHtml(p: Packet, slot?: (id: string) => string): string {
+  return htmlPage({ audience: p.audience, body: fillContents(p.body, slot), css: p.css });
 }
 
 /** What the print stage needs to make the packet's PDF. */
@@ -94,8 +94,8 @@ export function pdfJob(p: Packet): PdfJob {
     audience: p.audience,
     stamp: p.stamp,
     running: p.running,
-    hasContents: p.body.includes('<nav class="contents">'),
+    contents: contentsEntries(p.body),
     headings: headingsOf(p.markdown).map((h) => h.plain),
-    html: (pages) => packetHtml(p, pages),
+    html: (slot) => packetHtml(p, slot),
   };
 }

@@ -1,11 +1,15 @@
 // The PDF renderer is shut off from the network: a page full of ways to reach a server
 // (links, stylesheets, imports, fonts, images, frames, preconnect and prefetch hints, a
-// refresh) opens no connection to it, by address or by name. Real Chromium.
+// refresh) opens no connection to it, by address or by name. Real Chromium: the full
+// browser and the headless shell, each that is installed.
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingListener, hasBrowser, REAL_BROWSER } from '../../../test/helpers/hardening.js';
+import { countingListener, REAL_BROWSER } from '../../../test/helpers/hardening.js';
 import { type BrowserSession, launchBrowser } from './browser.js';
 
-describe.skipIf(!hasBrowser)('the PDF renderer', () => {
+const BROWSERS = [REAL_BROWSER, '/usr/lib/chromium/chromium-headless-shell'].filter((b) => existsSync(b));
+
+describe.each(BROWSERS)('the PDF renderer on %s', (browser) => {
   let listener: Awaited<ReturnType<typeof countingListener>>;
   let port = 0;
   let session: BrowserSession;
@@ -13,7 +17,7 @@ describe.skipIf(!hasBrowser)('the PDF renderer', () => {
   beforeAll(async () => {
     listener = await countingListener();
     port = listener.port;
-    session = await launchBrowser({ executable: REAL_BROWSER });
+    session = await launchBrowser({ executable: browser });
   });
 
   afterAll(async () => {

@@ -114,7 +114,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserSe
   try {
     const browser = await puppeteer.launch({
       executablePath: found.path,
-      headless: true,
+      headless: found.shell ? 'shell' : true,
       pipe: true,
       args: [...CHROMIUM_FLAGS, ...(asRoot ? ['--no-sandbox'] : [])],
       timeout: launchTimeout,

@@ -1,5 +1,10 @@
 // Finding a Chrome or Chromium for PDF output: --browser, PUPPETEER_EXECUTABLE_PATH, the
 // usual install locations, then puppeteer's own download. Nothing is started here.
+//
+// The lightest browser that prints the same comes first: Chromium's headless shell (the
+// old headless mode, a separate binary; Debian's chromium-headless-shell) starts in about
+// a quarter of the time of the full browser and prints faster, from the same engine, so
+// the same PDFs. Full Chromium or Chrome is the fallback.
 import { accessSync, constants } from 'node:fs';
 import { UserError } from '../../errors.js';
 
@@ -7,6 +12,8 @@ export interface Candidate {
   path: string;
   /** Where the path came from: "--browser", "PUPPETEER_EXECUTABLE_PATH", "usual location", "puppeteer". */
   from: string;
+  /** Chromium's headless shell, which puppeteer starts with `headless: 'shell'`, not the full browser. */
+  shell: boolean;
 }
 
 export interface Tried extends Candidate {
@@ -15,6 +22,9 @@ export interface Tried extends Candidate {
 
 const USUAL: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: [
+    // The binary itself: Debian's /usr/bin/chromium-headless-shell is a shell script that
+    // does not exec it, so killing the script would leave the browser running.
+    '/usr/lib/chromium/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
@@ -30,7 +40,7 @@ const USUAL: Partial<Record<NodeJS.Platform, string[]>> = {
 };
 
 export const GET_A_BROWSER = [
-  'sudo apt-get install chromium   (Debian/Ubuntu; or your system’s package for Chromium or Google Chrome)',
+  'sudo apt-get install chromium-headless-shell   (Debian; or chromium, or your system’s package for Chromium or Google Chrome)',
   'npx puppeteer browsers install chrome   (puppeteer’s own download)',
   'or point briefbook at one: --browser PATH, or PUPPETEER_EXECUTABLE_PATH=PATH',
 ];
@@ -61,12 +71,19 @@ const isExecutable = (path: string) => {
   }
 };
 
+/** Chromium's headless shell goes by its file name: chromium-headless-shell, chrome-headless-shell(.exe). */
+export function isHeadlessShell(path: string): boolean {
+  return /(^|[\\/])(chromium|chrome)[-_]headless[-_]shell(\.exe)?$/i.test(path);
+}
+
+const candidate = (path: string, from: string): Candidate => ({ path, from, shell: isHeadlessShell(path) });
+
 /** Candidates in search order. An explicit path (flag or env) is the only one tried. */
 export function candidates(opts: LaunchOptions, platform: NodeJS.Platform = process.platform): Candidate[] {
-  if (opts.executable) return [{ path: opts.executable, from: '--browser' }];
+  if (opts.executable) return [candidate(opts.executable, '--browser')];
   const env = opts.env ?? process.env;
-  if (env.PUPPETEER_EXECUTABLE_PATH) return [{ path: env.PUPPETEER_EXECUTABLE_PATH, from: 'PUPPETEER_EXECUTABLE_PATH' }];
-  return (USUAL[platform] ?? []).map((path) => ({ path, from: 'usual location' }));
+  if (env.PUPPETEER_EXECUTABLE_PATH) return [candidate(env.PUPPETEER_EXECUTABLE_PATH, 'PUPPETEER_EXECUTABLE_PATH')];
+  return (USUAL[platform] ?? []).map((path) => candidate(path, 'usual location'));
 }
 
 export type Puppeteer = import('puppeteer').PuppeteerNode;
@@ -112,13 +129,16 @@ export async function findBrowser(opts: LaunchOptions, puppeteer: Puppeteer): Pr
   const list = candidates(opts);
   const explicit = Boolean(opts.executable || (opts.env ?? process.env).PUPPETEER_EXECUTABLE_PATH);
   if (!explicit) {
-    let own: string | undefined;
-    try {
-      own = puppeteer.executablePath();
-    } catch {
-      own = undefined;
-    }
-    list.push({ path: own ?? '(puppeteer has no downloaded browser)', from: 'puppeteer' });
+    const own = (options?: { headless: 'shell' }) => {
+      try {
+        return options ? puppeteer.executablePath(options) : puppeteer.executablePath();
+      } catch {
+        return undefined;
+      }
+    };
+    const shell = own({ headless: 'shell' });
+    if (shell && isExecutable(shell)) list.push(candidate(shell, 'puppeteer'));
+    list.push(candidate(own() ?? '(puppeteer has no downloaded browser)', 'puppeteer'));
   }
   for (const c of list) {
     if (isExecutable(c.path)) return { found: c, tried };

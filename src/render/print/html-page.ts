@@ -6,17 +6,28 @@ import type { Audience } from '../template-files/audiences.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
+const CONTENTS = /<nav class="contents">[\s\S]*?<\/nav>/;
+const ENTRY = /<a href="#([\w-]+)">([\s\S]*?)<\/a>/g;
+
 /**
- * Gives each contents entry a page-number slot. `pages` (heading id → page) comes from a
- * first PDF pass; without it the slots stay empty (HTML has no pages).
+ * Gives each contents entry a page-number slot holding `slot(id)`: the page number, or the
+ * placeholder the PDF's one print writes the number over; empty in HTML (no pages there).
+ * `slot` returns digits only, so it needs no escaping.
  */
-export function fillContents(body: string, pages?: ReadonlyMap<string, number>): string {
-  return body.replace(/<nav class="contents">[\s\S]*?<\/nav>/, (nav) =>
-    nav.replace(/<a href="#([\w-]+)">([\s\S]*?)<\/a>/g, (_, id: string, inner: string) => {
-      const page = pages?.get(id);
-      return `<a href="#${id}"><span class="toc-title">${inner}</span><span class="toc-dots"></span><span class="toc-page">${page ?? ''}</span></a>`;
-    }),
+export function fillContents(body: string, slot: (id: string) => string = () => ''): string {
+  return body.replace(CONTENTS, (nav) =>
+    nav.replace(
+      ENTRY,
+      (_, id: string, inner: string) =>
+        `<a href="#${id}"><span class="toc-title">${inner}</span><span class="toc-dots"></span><span class="toc-page">${slot(id)}</span></a>`,
+    ),
   );
+}
+
+/** The heading ids of the contents entries that get a page-number slot, in order. */
+export function contentsEntries(body: string): string[] {
+  const nav = CONTENTS.exec(body)?.[0] ?? '';
+  return [...nav.matchAll(ENTRY)].map((m) => m[1] ?? '');
 }
 
 export interface PageInput {

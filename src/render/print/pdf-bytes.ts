@@ -1,109 +1,132 @@
 // Reading and fixing the PDF Chromium prints: which page each heading landed on, and
 // everything that varies run to run (dates, tagged-PDF node ids) or leaks the machine
-// (producer), so the same inputs give the same bytes.
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+// (producer, the browser's user agent), so the same inputs give the same bytes. All of it
+// is patched where it stands (pdf-file.ts); the rest of the file is left as Chromium wrote it.
 import type { BuildStamp } from '../../facts/stamp.js';
 import type { Audience } from '../template-files/audiences.js';
+import type { PdfFile } from './pdf-file.js';
+import { type Dict, decodeText, Ref, Str, textString, type Value, valueSpan } from './pdf-syntax.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
   pages: number;
 }
 
-// pdf-lib yields to the event loop every 100 objects by default (a setTimeout each): 4× slower
-// for a 17-page book, and nothing else is waiting on this thread.
-const NO_YIELD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+/** The object numbers of the pages, in order. */
+export function pageObjects(file: PdfFile): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  const walk = (ref: Value | undefined) => {
+    if (!(ref instanceof Ref) || seen.has(ref.num)) return;
+    seen.add(ref.num);
+    const node = file.dict(ref);
+    const kids = node?.get('Kids');
+    if (Array.isArray(kids)) for (const k of kids) walk(k);
+    else if (node) out.push(ref.num);
+  };
+  walk(catalog(file).get('Pages'));
+  return out;
+}
 
 /** Heading id → page number, from the PDF's named destinations. */
-export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(bytes, NO_YIELD);
-  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+export function destinationPages(file: PdfFile): Map<string, number> {
+  const pageOf = new Map(pageObjects(file).map((n, i) => [n, i + 1]));
   const out = new Map<string, number>();
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (!dests) return out;
-  for (const [name, value] of dests.entries()) {
-    const dest = value instanceof PDFRef ? doc.context.lookup(value) : value;
-    const target = dest instanceof PDFArray ? dest.get(0) : undefined;
-    const page = target ? pageOf.get(target.toString()) : undefined;
-    if (page !== undefined) out.set(decodeName(name.asString()), page);
+  for (const [name, value] of file.dict(catalog(file).get('Dests')) ?? []) {
+    let dest = file.resolve(value);
+    if (dest instanceof Map) dest = file.resolve(dest.get('D'));
+    const target = Array.isArray(dest) ? dest[0] : undefined;
+    const page = target instanceof Ref ? pageOf.get(target.num) : undefined;
+    if (page !== undefined) out.set(utf8(name), page);
   }
   return out;
 }
 
-/** PDF names escape bytes as #xx and hold UTF-8: "/caf#C3#A9" → "café". */
-function decodeName(name: string): string {
-  const bytes: number[] = [];
-  const s = name.replace(/^\//, '');
-  for (let i = 0; i < s.length; i++) {
-    const hex = s[i] === '#' ? /^[0-9a-f]{2}/i.exec(s.slice(i + 1)) : null;
-    if (hex) {
-      bytes.push(Number.parseInt(hex[0], 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(s[i] ?? '', 'latin1'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
+/** Names hold UTF-8 bytes ("/caf#C3#A9" is "café"); the lexer leaves them one char per byte. */
+export function utf8(name: string): string {
+  return Buffer.from(name, 'latin1').toString('utf8');
 }
 
-/** Fixes everything that varies run to run (dates) or leaks the machine (producer). */
-export async function normalise(bytes: Uint8Array, a: Audience, stamp: BuildStamp, headings: readonly string[] = []): Promise<PdfResult> {
-  const doc = await PDFDocument.load(bytes, NO_YIELD);
-  fixOutlineTitles(doc, headings);
-  renumberNodeIds(doc);
-  const when = new Date(stamp.epoch * 1000);
-  doc.setTitle(a.front.title, { showInWindowTitleBar: true });
-  doc.setSubject(`${a.front.audience} — ${a.front.subtitle ?? a.front.genre}`);
-  doc.setProducer('briefbook');
-  doc.setCreator('briefbook');
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
-  const out = await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
-  return { bytes: out, pages: doc.getPageCount() };
+function catalog(file: PdfFile): Dict {
+  const root = file.dict(file.trailer.get('Root'));
+  if (!root) throw new Error('the PDF has no catalog');
+  return root;
+}
+
+/** Fixes everything that varies run to run or leaks the machine; repairs bookmark titles. */
+export function normalise(file: PdfFile, a: Audience, stamp: BuildStamp, headings: readonly string[] = []): PdfResult {
+  renumberNodeIds(file);
+  fixOutlineTitles(file, headings);
+  const info = file.trailer.get('Info');
+  if (!(info instanceof Ref)) throw new Error('the PDF has no document information dictionary');
+  const when = `(D:${new Date(stamp.epoch * 1000).toISOString().replace(/[-:T]|\.\d+/g, '')})`;
+  const fields: [string, string][] = [
+    ['Title', a.front.title],
+    ['Subject', `${a.front.audience} — ${a.front.subtitle ?? a.front.genre}`],
+    ['Creator', 'briefbook'],
+    ['Producer', 'briefbook'],
+  ];
+  file.replace(info.num, `<<${fields.map(([k, v]) => `/${k} ${textString(v)}`).join('\n')}\n/CreationDate ${when}\n/ModDate ${when}>>`);
+  // Viewers show the title, not the file name, in the window's title bar.
+  const root = file.trailer.get('Root');
+  if (root instanceof Ref && !catalog(file).has('ViewerPreferences')) {
+    editDict(file, root.num, (body) => body.replace(/^\s*<</, '<</ViewerPreferences <</DisplayDocTitle true>>\n'));
+  }
+  return { bytes: file.bytes(), pages: pageObjects(file).length };
+}
+
+/** Rewrites the dictionary text of object `num` (its stream, if any, is kept). */
+function editDict(file: PdfFile, num: number, edit: (body: string) => string): void {
+  const raw = file.raw(num);
+  const head = /^\s*\d+\s+\d+\s+obj\s*/.exec(raw)?.[0] ?? '';
+  const end = raw.lastIndexOf('endobj');
+  file.replace(num, edit(raw.slice(head.length, end).trimEnd()));
 }
 
 /**
  * Chromium names tagged-PDF elements after DOM node ids ("node00002677"), which count up
  * across every document a renderer has printed, so a reused page would give different
- * bytes each run. Renumber them by rank: same order (the ID tree stays sorted), and the
- * numbers depend only on this document.
+ * bytes each run. Renumber them by rank, zero-padded to the same width: same order (the ID
+ * tree stays sorted), the numbers depend only on this document, and every offset stays.
  */
-function renumberNodeIds(doc: PDFDocument): void {
-  const ID = /^node(\d+)$/;
-  const strings: { holder: PDFDict | PDFArray; key: PDFName | number; n: number }[] = [];
-  const visit = (obj: PDFObject | undefined, holder?: PDFDict | PDFArray, key?: PDFName | number) => {
-    if (obj instanceof PDFStream) visit(obj.dict);
-    else if (obj instanceof PDFDict) for (const [k, v] of obj.entries()) visit(v, obj, k);
-    else if (obj instanceof PDFArray) obj.asArray().forEach((v, i) => visit(v, obj, i));
-    else if ((obj instanceof PDFString || obj instanceof PDFHexString) && holder && key !== undefined) {
-      const m = ID.exec(obj.decodeText());
-      if (m) strings.push({ holder, key, n: Number(m[1]) });
-    }
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
-  const rank = new Map([...new Set(strings.map((s) => s.n))].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
-  for (const { holder, key, n } of strings) {
-    const renamed = PDFString.of(`node${String(rank.get(n)).padStart(8, '0')}`);
-    if (holder instanceof PDFDict) holder.set(key as PDFName, renamed);
-    else holder.set(key as number, renamed);
+function renumberNodeIds(file: PdfFile): void {
+  const found: { at: number; digits: string }[] = [];
+  for (const n of file.numbers()) {
+    const raw = file.raw(n);
+    const stream = raw.search(/>>\s*stream\r?\n/);
+    const dict = stream < 0 ? raw : raw.slice(0, stream);
+    const base = file.offsetOf(n);
+    for (const m of dict.matchAll(/\(node(\d+)\)/g)) found.push({ at: base + (m.index ?? 0) + 5, digits: m[1] ?? '' });
   }
+  const rank = new Map([...new Set(found.map((f) => Number(f.digits)))].sort((x, y) => x - y).map((v, i) => [v, i + 1]));
+  for (const { at, digits } of found) file.patchInPlace(at, String(rank.get(Number(digits))).padStart(digits.length, '0'));
 }
 
 /**
  * Chromium takes bookmark titles from the laid-out text, so a heading that wraps loses the
  * space at the break ("AgainstAlibaba") and CSS capitals show up; put the real heading back.
  */
-function fixOutlineTitles(doc: PDFDocument, headings: readonly string[]): void {
+function fixOutlineTitles(file: PdfFile, headings: readonly string[]): void {
   const key = (t: string) => t.replace(/\s+/g, '').toLowerCase();
   const byKey = new Map(headings.map((h) => [key(h), h]));
-  const visit = (item: unknown) => {
-    for (let node = item; node instanceof PDFDict; node = node.lookup(PDFName.of('Next'))) {
-      const title = node.lookup(PDFName.of('Title'));
-      const text = title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : undefined;
+  const seen = new Set<number>();
+  const visit = (ref: Value | undefined) => {
+    for (let node = ref; node instanceof Ref && !seen.has(node.num); ) {
+      seen.add(node.num);
+      const item = file.dict(node);
+      const title = item?.get('Title');
+      const text = title instanceof Str ? decodeText(title) : undefined;
       const real = text === undefined ? undefined : byKey.get(key(text));
-      if (real !== undefined && real !== text) node.set(PDFName.of('Title'), PDFHexString.fromText(real));
-      visit(node.lookup(PDFName.of('First')));
+      if (real !== undefined && real !== text) {
+        const num = node.num;
+        editDict(file, num, (body) => {
+          const span = valueSpan(body, 'Title');
+          return span ? body.slice(0, span.start) + textString(real) + body.slice(span.end) : body;
+        });
+      }
+      visit(item?.get('First'));
+      node = item?.get('Next');
     }
   };
-  visit(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookup(PDFName.of('First')));
+  visit(file.dict(catalog(file).get('Outlines'))?.get('First'));
 }

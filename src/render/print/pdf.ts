@@ -1,16 +1,19 @@
 // One packet's HTML → PDF: US Letter or A4, handling banner top and bottom, running
 // title, "Page X of Y", build stamp, bookmarks from headings, and a contents list with
-// page numbers. Page numbers come from a first pass: Chromium writes a named
-// destination for every linked heading id, so we read heading → page from the PDF and
-// print again with the numbers filled in. Dates and producer are then fixed
-// (pdf-bytes.ts) so the same inputs give the same bytes.
+// page numbers. One print: Chromium writes a named destination for every linked heading
+// id, so the PDF itself says which page each heading is on, and the numbers are written
+// over the contents' placeholders (contents-numbers.ts). Dates, producer and node ids are
+// then fixed in place (pdf-bytes.ts) so the same inputs give the same bytes.
 import type { PDFOptions } from 'puppeteer';
 import { UserError } from '../../errors.js';
 import type { BuildStamp } from '../../facts/stamp.js';
 import { escapeHtml } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
 import type { BrowserSession } from './browser.js';
+import { SLOT_PLACEHOLDER, writeContentsNumbers } from './contents-numbers.js';
 import { destinationPages, normalise, type PdfResult } from './pdf-bytes.js';
+import { PdfFile, PdfShapeError } from './pdf-file.js';
+import { PdfSyntaxError } from './pdf-syntax.js';
 
 const FONT = "font-family: 'Liberation Sans', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
@@ -57,18 +60,21 @@ export interface PdfJob {
   audience: Audience;
   stamp: BuildStamp;
   running?: RunningLines;
-  /** The page's HTML, with contents page numbers when given. */
-  html: (pages?: ReadonlyMap<string, number>) => string;
-  hasContents: boolean;
+  /** The page's HTML; each contents entry's page-number slot holds `slot(id)`. */
+  html: (slot?: (id: string) => string) => string;
+  /** The heading ids the contents list shows page numbers for, in order (none: no contents). */
+  contents: readonly string[];
   /** Heading texts, to repair bookmark titles. */
   headings: readonly string[];
 }
 
+type Print = (html: string) => Promise<Uint8Array>;
+
 export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<PdfResult> {
   const options = pdfOptions(job.audience, job.stamp, job.running);
-  const print = async (html: string, opts: PDFOptions = options) => {
+  const print: Print = async (html) => {
     try {
-      return await session.print(html, opts);
+      return await session.print(html, options);
     } catch (e) {
       if (e instanceof UserError) throw e;
       const what = session.alive ? 'failed' : 'quit (crashed or was killed)';
@@ -78,8 +84,10 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<P
       });
     }
   };
-  const bytes = job.hasContents ? await withPageNumbers(job, options, print) : await print(job.html());
-  const result = await normalise(bytes, job.audience, job.stamp, job.headings);
+  const result = await readable(job, async () => {
+    const file = job.contents.length > 0 ? await withPageNumbers(job, print) : new PdfFile(await print(job.html()));
+    return normalise(file, job.audience, job.stamp, job.headings);
+  });
   const limit = job.audience.front.pageLimit;
   if (limit !== undefined && result.pages > limit) {
     const where = job.audience.keyPositions.pageLimit ?? { line: 1, column: 1 };
@@ -92,26 +100,38 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<P
   return result;
 }
 
+/** A PDF whose structure is not what Chrome writes is the browser's problem, said so. */
+async function readable<T>(job: PdfJob, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof PdfShapeError || e instanceof PdfSyntaxError)) throw e;
+    throw new UserError(`the browser wrote a PDF of ${job.audience.name} that briefbook cannot read: ${e.message}`, {
+      hint: 'briefbook reads the PDFs Chrome and Chromium write; try another browser with --browser PATH',
+      cause: e,
+    });
+  }
+}
+
 /**
- * Prints a packet whose contents list shows page numbers. The first pass only finds the
- * page of each heading, so it leaves out the running header and footer (they sit in the
- * fixed margins: same layout), tags and bookmarks, and prints in half the time.
+ * Prints a packet whose contents list shows page numbers: once, with placeholders that
+ * the page numbers are written over. Where that cannot be done (a digit no text in the
+ * slot's font uses, a page past 999, a stylesheet that hides the slots), print again with
+ * the numbers in the HTML; they sit in fixed-width slots, so they cannot move a heading,
+ * but check.
  */
-async function withPageNumbers(
-  job: PdfJob,
-  options: PDFOptions,
-  print: (html: string, opts?: PDFOptions) => Promise<Uint8Array>,
-): Promise<Uint8Array> {
-  let pages = await destinationPages(await print(job.html(), { ...options, displayHeaderFooter: false, tagged: false, outline: false }));
-  let bytes = await print(job.html(pages));
-  // Filling in numbers cannot move headings (the slots have a fixed width), but check.
-  for (let pass = 0; pass < 2; pass++) {
-    const again = await destinationPages(bytes);
+async function withPageNumbers(job: PdfJob, print: Print): Promise<PdfFile> {
+  let file = new PdfFile(await print(job.html(() => SLOT_PLACEHOLDER)));
+  let pages = destinationPages(file);
+  if (writeContentsNumbers(file, job.contents, pages)) return file;
+  for (let pass = 0; pass < 3; pass++) {
+    const numbers = pages;
+    file = new PdfFile(await print(job.html((id) => String(numbers.get(id) ?? ''))));
+    const again = destinationPages(file);
     if (sameMap(again, pages)) break;
     pages = again;
-    bytes = await print(job.html(pages));
   }
-  return bytes;
+  return file;
 }
 
 function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

@@ -1,10 +1,11 @@
-// The print stage: PDF jobs on one browser, two pages at a time (one renderer lays out
-// while the other's PDF is read back). A job that fails with a UserError does not stop
+// The print stage: PDF jobs on one browser, TABS pages at a time (one renderer lays out
+// while another's PDF is read back and fixed in node). A job that fails with a UserError does not stop
 // the others; anything else is a bug and stops everything.
 import { UserError } from '../../errors.js';
 import type { BrowserSession } from './browser.js';
 import { type PdfJob, renderPdf } from './pdf.js';
 import type { PdfResult } from './pdf-bytes.js';
+import { TABS } from './tabs.js';
 
 /** Prints every job, handing each result to `done`; returns the failures. */
 export async function printAll(
@@ -25,6 +26,6 @@ export async function printAll(
       }
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: Math.min(TABS, Math.max(jobs.length, 1)) }, worker));
   return failures;
 }

@@ -15,6 +15,7 @@ import { headingsOf } from '../markdown/to-html.js';
 import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
+import { compileStrict } from './compiled.js';
 import { formatDate } from './format.js';
 import { type Helper, type Options, ownField } from './helpers/args.js';
 import { helpers } from './helpers/index.js';
@@ -80,7 +81,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
     );
   });
   for (const p of partials) {
-    const compiled = hbs.compile(p.source, { strict: true });
+    const compiled = compileStrict(hbs, p.source);
     hbs.registerPartial(p.name, ((context: unknown, options: unknown) => {
       enterPartial(state, p.name);
       try {
@@ -92,7 +93,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
       }
     }) as unknown as Handlebars.Template);
   }
-  const body = hbs.compile(audience.body, { strict: true });
+  const body = compileStrict(hbs, audience.body);
   // Front matter and build details are the template's own text; the changes section
   // carries each item's taint (changes-view.ts). Every string answers to the render's guard.
   const context = wrapStrings(

@@ -1,0 +1,35 @@
+// Handlebars templates compiled once per source text, not once per packet. A compiled
+// template spec holds no instance state (helpers and partials are looked up in the
+// instance it is bound to when it runs), so one spec serves every packet's private
+// instance. Compiling is still lazy, on the first run, so that a template's syntax error
+// surfaces inside the render's error frame (template-errors.ts) exactly as before.
+import type Handlebars from 'handlebars';
+import { cachedSpec } from './spec-cache.js';
+
+type Hbs = typeof Handlebars;
+type Spec = Parameters<Hbs['template']>[0];
+
+const OPTIONS = { strict: true } as const;
+const specs = new Map<string, Spec>();
+
+/** `hbs.compile(source, { strict: true })`, sharing the compiled spec with every other instance. */
+export function compileStrict(hbs: Hbs, source: string): Handlebars.TemplateDelegate {
+  let run: Handlebars.TemplateDelegate | undefined;
+  return (context, options) => {
+    if (!run) run = hbs.template(specFor(hbs, source));
+    return run(context, options);
+  };
+}
+
+function specFor(hbs: Hbs, source: string): Spec {
+  let spec = specs.get(source);
+  if (!spec) {
+    // precompile copies its options (and adds data: true, as compile does).
+    const code = cachedSpec(source, OPTIONS, () => String(hbs.precompile(source, { ...OPTIONS })));
+    // The code is Handlebars' own output for a template of ours (or read back from our cache,
+    // keyed by its hash): an object literal of functions, as `compile` evaluates it internally.
+    spec = new Function(`return ${code};`)() as Spec;
+    specs.set(source, spec);
+  }
+  return spec;
+}

@@ -1,0 +1,41 @@
+// The start-up cache: a hit returns what was stored, and an entry that is torn or altered
+// is recomputed instead of trusted.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheDir, cached } from './disk-cache.js';
+
+describe('disk cache', () => {
+  let dir: string;
+  const saved = process.env.BRIEFBOOK_CACHE_DIR;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bb-cache-'));
+    process.env.BRIEFBOOK_CACHE_DIR = dir;
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.BRIEFBOOK_CACHE_DIR;
+    else process.env.BRIEFBOOK_CACHE_DIR = saved;
+  });
+
+  it('stores on a miss and returns the stored text on a hit, without computing it', () => {
+    expect(cached('t', 'k1', () => 'first')).toBe('first');
+    expect(cached('t', 'k1', () => 'second')).toBe('first');
+    expect(readdirSync(dir)).toEqual(['t-k1']);
+  });
+
+  it('recomputes an entry whose text no longer matches its seal', () => {
+    cached('t', 'k2', () => 'good');
+    const file = join(dir, 't-k2');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('good', 'evil'));
+    expect(cached('t', 'k2', () => 'again')).toBe('again');
+    writeFileSync(file, 'no seal at all');
+    expect(cached('t', 'k2', () => 'third')).toBe('third');
+  });
+
+  it('is off with BRIEFBOOK_CACHE_DIR=off, and under XDG_CACHE_HOME otherwise', () => {
+    expect(cacheDir({ BRIEFBOOK_CACHE_DIR: 'off' })).toBeUndefined();
+    expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/briefbook');
+  });
+});

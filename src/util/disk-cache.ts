@@ -1,0 +1,62 @@
+// A folder of derived text kept between runs to make the next run start faster: safe to
+// delete at any time, and never a source of truth. Entries are keyed by a hash of everything
+// they are derived from, so a stale entry is never found; each is written to a temp file
+// and renamed, and read back only when it carries the hash of its own text, so a torn or
+// altered entry counts as missing. Any failure to read or write means "not cached".
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** $BRIEFBOOK_CACHE_DIR, else briefbook/ in $XDG_CACHE_HOME or ~/.cache; `off` turns the cache off. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const set = env.BRIEFBOOK_CACHE_DIR;
+  if (set === 'off') return undefined;
+  if (set) return set;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefbook');
+}
+
+export const hashOf = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(`${p.length}:${p}`);
+  return h.digest('hex');
+};
+
+const SEAL = '\n//sha256:';
+
+/** The text cached under `key`, or what `make` returns, stored for next time. */
+export function cached(kind: string, key: string, make: () => string): string {
+  const dir = cacheDir();
+  if (!dir) return make();
+  const path = join(dir, `${kind}-${key}`);
+  const hit = read(path);
+  if (hit !== undefined) return hit;
+  const text = make();
+  write(dir, path, text);
+  return text;
+}
+
+function read(path: string): string | undefined {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const at = raw.lastIndexOf(SEAL);
+  if (at < 0) return undefined;
+  const text = raw.slice(0, at);
+  return raw.slice(at + SEAL.length) === hashOf(text) ? text : undefined;
+}
+
+function write(dir: string, path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, `${text}${SEAL}${hashOf(text)}`);
+    renameSync(tmp, path);
+  } catch {
+    // A read-only or full disk only means the next run compiles again.
+    rmSync(tmp, { force: true });
+  }
+}
