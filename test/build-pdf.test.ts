@@ -189,7 +189,7 @@ describe('PDFs of a fixture project', () => {
     const r = run(['build', '-a', 'press', '-f', 'pdf'], { cwd: fixture, timeout: 120_000 });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /templates\/audiences\/press\.md:7:1: error: press\.pdf has \d+ pages, over its limit of 1; the PDF was not written/,
+      /templates\/audiences\/press\.md:7:1: error: press\.pdf has \d+ pages, over its limit of 1; none of its files were written/,
     );
     expect(readFileSync(join(fixture, 'out/press.pdf')).equals(before)).toBe(true);
   });

@@ -93,8 +93,8 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<P
     const where = job.audience.keyPositions.pageLimit ?? { line: 1, column: 1 };
     throw UserError.at(
       { file: job.audience.file, ...where },
-      `${job.audience.name}.pdf has ${result.pages} pages, over its limit of ${limit}; the PDF was not written`,
-      'shorten the body (fewer facts, questions or sections), or raise `pageLimit`; the .md and .html show the content',
+      `${job.audience.name}.pdf has ${result.pages} pages, over its limit of ${limit}; none of its files were written`,
+      `shorten the body (fewer facts, questions or sections), or raise \`pageLimit\`; \`build -a ${job.audience.name} -f md\` shows the content`,
     );
   }
   return result;

@@ -23,11 +23,10 @@ export interface Loc {
   start: { line: number; column: number };
 }
 
+/** A template file running: its lines offset by its front matter; its text locates errors Handlebars gives no position for. */
 interface Frame {
   file: string;
-  /** Added to template lines to give file lines (the front matter's length for audience bodies). */
   lineOffset: number;
-  /** The template text, to locate errors Handlebars reports without a position. */
   source?: string;
 }
 
