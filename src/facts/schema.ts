@@ -206,13 +206,26 @@ export const term = z
 export const analysis = z
   .strictObject({
     id,
-    kind: z.enum(['assessment', 'recommendation', 'follow-up']),
+    kind: z
+      .enum(['assessment', 'recommendation', 'follow-up', 'option', 'unknown'])
+      .describe('`option`: a course open to Congress (CRS "issues and options"); `unknown`: something not known, with why it matters in `matters`.'),
     text: text,
+    matters: text.optional().describe('Why it matters: required for an `unknown`, optional otherwise.'),
     facts: z.array(id).min(1, 'staff analysis must cite the facts it rests on'),
     sensitivity: sensitivity.default('internal'),
     tags: tags.default([]),
   })
-  .describe('Staff analysis: an assessment, recommended position or open follow-up. Internal by default.');
+  .superRefine((a, ctx) => {
+    if (a.kind === 'unknown' && a.matters === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'an unknown must say why it matters (`matters:`)',
+        params: { hint: 'add `matters:` — what a reader should do or beware of while it is not known' },
+      });
+    }
+  })
+  .describe('Staff analysis: an assessment, recommended position, open follow-up, option for Congress or unknown. Internal by default.');
 
 /** A fact file: any mix of sections, so a fact base can be split however its editors like. */
 export const factFile = z
