@@ -45,7 +45,7 @@ function unitLabel(f: Fact): string {
 
 export function blockHelpers(s: RenderState): Record<string, Helper> {
   return {
-    /** {{timeline [tag="letter"] [limit=10]}}: Date | Event | Sources table from dated events. */
+    /** {{timeline [tag="letter"] [limit=10]}}: Date | Event table from dated events, each event's note after its title. */
     timeline: (...args) => {
       const [, o] = split(args);
       const t = str(o, 'tag');
@@ -54,10 +54,11 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
         s.holdItem('events', e);
         const facts = e.facts.map((id) => s.fb.facts.get(id)).filter((f) => f !== undefined);
-        return `| ${md(formatRange(e.date, e.end, true, true))} | ${md(e.title)} | ${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
+        // The note follows the event's title: a column of bare note numbers reads as stray marks.
+        return `| ${md(formatRange(e.date, e.end, true, true))} | ${md(e.title)}${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
       });
       if (rows.length === 0) return safe('*No dated events.*');
-      return safe(['| Date | Event | Sources |', '|:--|:--|:--|', ...rows].join('\n'));
+      return safe(['| Date | Event |', '|:--|:--|', ...rows].join('\n'));
     },
     /** Rows for a hand-built figures table: {{figureRows "campaign.accounts" label="Fraudulent accounts"}}. */
     figureRows: (...args) => {
@@ -100,10 +101,10 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       );
       return safe(lists.join('\n\n'));
     },
-    /** {{sourcesAppendix [all=true]}}: the sources, then each fact's corroboration. */
+    /** {{sourcesAppendix [all=true] [facts=false]}}: the sources, then (unless facts=false) each fact's corroboration. */
     sourcesAppendix: (...args) => {
       const [, o] = split(args);
-      return safe(sourcesAppendix(s, o.hash.all === true, linksOf));
+      return safe(sourcesAppendix(s, o.hash.all === true, linksOf, o.hash.facts !== false));
     },
     /** {{contents [depth=2|3]}}: a table of contents of the headings that follow (when front matter says `contents: true`). */
     contents: (...args) => {
