@@ -13,6 +13,7 @@ import type { PdfJob, RunningLines } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
 import { type Revisions, type Tracked, trackedText } from './template/marks.js';
 import { renderMarkdown } from './template/render-markdown.js';
+import { placeFigures } from './template/timeline-svg.js';
 import { timeView } from './template/time-view.js';
 import type { Audience } from './template-files/audiences.js';
 import { checkBannerCovers } from './template-files/banner.js';
@@ -56,7 +57,7 @@ export interface Packet {
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
   const time: PacketTime = packetTime(ctx.project.config, ctx.stamp.date, ctx.asOf, audience.front.sensitivity);
-  const { markdown, tracked, held } = renderMarkdown({
+  const { markdown, tracked, held, figures } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
@@ -67,7 +68,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     time,
   });
   checkBannerCovers(audience, held);
-  const body = markdownToHtml(markdown);
+  const body = placeFigures(markdownToHtml(markdown), figures);
   const css = await loadStyles(ctx.project, audience);
   const max = audience.front.sensitivity;
   const index = ctx.leakIndex?.(max) ?? leakIndexFor(ctx.factBase, max);

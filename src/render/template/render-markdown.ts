@@ -51,6 +51,8 @@ export interface RenderedMarkdown {
   tracked?: Tracked;
   /** The most sensitive thing the packet printed (its banner may not claim less). */
   held: Taint;
+  /** SVG figures for the HTML (template/timeline-svg.ts, placeFigures). */
+  figures: string[];
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
@@ -119,9 +121,11 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const finish = (text: string) => tidy(placeContents(placeNotes(text, state), state));
   // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
   const packet = withoutMarks(finish(state.tracker ? stripMarks(markdown) : markdown));
-  if (!state.tracker) return { markdown: packet, cited: state.cited, held: state.held };
+  const figures = state.figures;
+  if (!state.tracker) return { markdown: packet, cited: state.cited, held: state.held, figures };
   // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
-  return { markdown: packet, cited: state.cited, held: state.held, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
+  const tracked = { markdown: finish(markdown), spans: state.tracker.spans };
+  return { markdown: packet, cited: state.cited, held: state.held, figures, tracked };
 }
 
 /** A helper that records where it was called while it runs, so refusals inside it are located. */

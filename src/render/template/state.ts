@@ -48,6 +48,8 @@ export class RenderState implements Guard {
   held: Taint = { level: 'public', what: 'nothing above public' };
   /** Names of the partials this render can use, for hints. */
   partialNames: string[] = [];
+  /** SVG figures drawn ({{timelineFigure}}), figure N at N - 1; placed in the HTML only. */
+  readonly figures: string[] = [];
   /** Footnote texts in order of first citation; the index + 1 is the note number. */
   readonly notes: string[] = [];
   private readonly noteIndex = new Map<string, number>();

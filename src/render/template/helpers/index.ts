@@ -4,10 +4,11 @@ import type { RenderState } from '../state.js';
 import type { Helper } from './args.js';
 import { blockHelpers } from './blocks.js';
 import { factHelpers } from './facts.js';
+import { figureHelpers } from './figure.js';
 import { layoutHelpers } from './layout.js';
 import { listHelpers } from './lists.js';
 import { timeHelpers } from './time.js';
 
 export function helpers(s: RenderState): Record<string, Helper> {
-  return { ...factHelpers(s), ...listHelpers(s), ...blockHelpers(s), ...layoutHelpers(s), ...timeHelpers(s) };
+  return { ...factHelpers(s), ...listHelpers(s), ...blockHelpers(s), ...figureHelpers(s), ...layoutHelpers(s), ...timeHelpers(s) };
 }
