@@ -60,7 +60,7 @@ export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) =
     '|:--|:--|:--|',
     ...srcRows,
     '',
-    'Corroboration counts independent origins — where a claim comes from: a letter, a statement, an official act, or a report’s own account — and, separately, the news outlets that stand behind the documents for it. Five reports retelling one letter are one origin; forums and digests are not outlets, and a report that names no outlet confirms nothing beyond itself. A *single source* has one origin.',
+    'Corroboration counts independent origins — where a claim comes from: a letter, a statement, an official act, or a report’s own reporting — and, separately, the news outlets that stand behind the documents for it. Five reports retelling one letter are one origin; forums and digests are not outlets, and a report that names no outlet confirms nothing beyond itself. A *single source* has one origin.',
     ...(withFacts
       ? [
           '',
@@ -76,11 +76,11 @@ export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) =
   ].join('\n');
 }
 
-/** "1: S6", "2: Reuters, Financial Times", "5: own accounts of S1, S2, S3, S4, S5". */
+/** "1: S6", "2: Reuters, Financial Times", "5: own reporting of S1, S2, S3, S4, S5". */
 function originsCell(p: Provenance, code: Map<string, string>): string {
   const named = p.origins.filter((o) => !o.self).map((o) => (o.kind === 'source' ? (code.get(o.id) ?? o.name) : o.name));
   const own = p.origins.filter((o) => o.self).map((o) => code.get(o.id) ?? o.name);
-  const ownText = own.length > 0 ? `${own.length === 1 ? 'own account of' : 'own accounts of'} ${own.join(', ')}` : '';
+  const ownText = own.length > 0 ? `own reporting of ${own.join(', ')}` : '';
   return `${p.origins.length}: ${[named.join(', '), ownText].filter(Boolean).join('; ')}`;
 }
 
