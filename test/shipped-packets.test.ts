@@ -97,7 +97,7 @@ describe('the shipped packets in print', () => {
     }
   });
 
-  it("prints each witness question on the page of its answer", () => {
+  it('prints each witness question on the page of its answer', () => {
     const markdown = md('witness-prep');
     const blocks = [...markdown.matchAll(/^### \d+\. (.+)\n\n\*\*Answer\.\*\* (.+)$/gm)];
     expect(blocks.length).toBeGreaterThanOrEqual(5);
@@ -111,7 +111,11 @@ describe('the shipped packets in print', () => {
   });
 
   it('heads the memo TO / FROM / DATE / SUBJECT, with a BLUF that recommends', () => {
-    const first = squash(bodyLines('member-memo')[0]!.lines.map((l) => l.text).join(' '));
+    const first = squash(
+      bodyLines('member-memo')[0]!
+        .lines.map((l) => l.text)
+        .join(' '),
+    );
     for (const label of ['TO:', 'FROM:', 'DATE:', 'SUBJECT:', 'BLUF:', 'Recommendation:']) expect(first).toContain(label);
     expect(first.indexOf('BLUF:')).toBeLessThan(first.indexOf('Recommended posture'));
   });

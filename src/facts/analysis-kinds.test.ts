@@ -6,13 +6,19 @@ import { loadFromFiles } from './load.js';
 const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
 const BASE = [
   file('data/sources.yaml', 'sources:\n  - id: src.a\n    title: A\n'),
-  file('data/facts.yaml', 'facts:\n  - id: f.one\n    statement: S.\n    status: reported\n    sensitivity: public\n    sources: [{ source: src.a }]\n'),
+  file(
+    'data/facts.yaml',
+    'facts:\n  - id: f.one\n    statement: S.\n    status: reported\n    sensitivity: public\n    sources: [{ source: src.a }]\n',
+  ),
 ];
 const analysis = (item: string) => file('data/analysis.yaml', `analysis:\n  - id: a.one\n${item}    facts: [f.one]\n`);
 
 describe('analysis kinds unknown and option', () => {
   it('loads an unknown with why it matters, internal by default', () => {
-    const { report, factBase } = loadFromFiles([...BASE, analysis('    kind: unknown\n    text: Who did it.\n    matters: It decides the answer.\n')]);
+    const { report, factBase } = loadFromFiles([
+      ...BASE,
+      analysis('    kind: unknown\n    text: Who did it.\n    matters: It decides the answer.\n'),
+    ]);
     expect(report.errors).toEqual([]);
     expect(factBase.analysis.get('a.one')).toMatchObject({ kind: 'unknown', matters: 'It decides the answer.', sensitivity: 'internal' });
   });

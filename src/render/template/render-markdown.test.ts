@@ -64,10 +64,10 @@ describe('fact helpers', () => {
     expect(md).toBe('1. pub.alpha\n2. pub.beta\n');
   });
 
-  it('builds the timeline from dated events with a sources note per row', () => {
+  it('builds the timeline from dated events, each with its sources note after its title', () => {
     const md = render('{{timeline all=true}}');
-    expect(md).toContain('| Date | Event | Sources |');
-    expect(md).toContain('| June 10, 2026 | The letter is sent | [^1] |');
+    expect(md).toContain('| Date | Event |\n|:--|:--|');
+    expect(md).toContain('| June 10, 2026 | The letter is sent[^1] |');
     expect(md).not.toContain('Subpoena planned'); // rests on an internal fact
   });
 

@@ -32,7 +32,11 @@ export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) =
     const none = REPORTS.has(src.kind) ? 'none named' : '—';
     return `| ${code.get(src.id)} | ${sourceReference(src)}${doc} | ${md(drawsOn.join(', ') || none)} |`;
   });
-  const facts = !withFacts ? [] : all ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags)) : s.cited.map((id) => s.fb.facts.get(id)!);
+  const facts = !withFacts
+    ? []
+    : all
+      ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags))
+      : s.cited.map((id) => s.fb.facts.get(id)!);
   const factRows = facts.map((f) => {
     s.holdItem('facts', f);
     const p = s.provenance(f);

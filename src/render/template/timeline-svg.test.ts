@@ -10,7 +10,9 @@ describe('timelineSvg', () => {
     // The markup alone (texts taken out): no script element, link, handler or outside reference.
     const markup = svg.replace(/>[^<]*</g, '><');
     expect(markup).not.toMatch(/<script|<a |href=|url\(|\son[a-z]+=/i);
-    expect(svg.match(/<[a-z]+/g)?.filter((t) => !['<svg', '<title', '<style', '<line', '<text', '<tspan', '<circle', '<rect'].includes(t))).toEqual([]);
+    expect(
+      svg.match(/<[a-z]+/g)?.filter((t) => !['<svg', '<title', '<style', '<line', '<text', '<tspan', '<circle', '<rect'].includes(t)),
+    ).toEqual([]);
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
     expect(svg).toContain('aria-label="Caption &lt;b&gt;"');
   });
@@ -45,7 +47,8 @@ describe('wrap', () => {
 
 describe('placeFigures', () => {
   it("replaces a figure's region with its SVG and caption, and leaves a region with no figure", () => {
-    const html = '<section class="timeline-figure-1">\n<p><em>Figure 1. Cap</em></p>\n<table></table>\n</section>\n<section class="timeline-figure-2">\n<p>x</p>\n</section>\n';
+    const html =
+      '<section class="timeline-figure-1">\n<p><em>Figure 1. Cap</em></p>\n<table></table>\n</section>\n<section class="timeline-figure-2">\n<p>x</p>\n</section>\n';
     const out = placeFigures(html, ['<svg class="timeline-svg"></svg>']);
     expect(out).toContain('<figure class="timeline-figure">\n<svg class="timeline-svg"></svg>\n<figcaption>Figure 1. Cap</figcaption>');
     expect(out).not.toContain('<table>');

@@ -4,8 +4,9 @@
 // every day it may be; a date with no later (or earlier) bound runs to the edge, dashed.
 // Every text is escaped; the SVG has no script, no link and no outside reference, so
 // nothing from the fact base can run or fetch anything.
+
+import { type DateInterval, dayNumber, isoDay } from '../../util/dates.js';
 import { escapeHtml } from '../escape.js';
-import { dayNumber, type DateInterval, isoDay } from '../../util/dates.js';
 
 export interface FigureRow {
   /** The date in words ("June 2026 (day not reported)"). */
@@ -79,7 +80,10 @@ export function timelineSvg(rows: readonly FigureRow[], caption: string): string
     parts.push(`<line class="row" x1="${CHART.left}" y1="${y - 3}" x2="${WIDTH - 4}" y2="${y - 3}"/>`);
   }
   const height = y + 4;
-  const body = parts.join('\n').split('{{BOTTOM}}').join(String(height - 6));
+  const body = parts
+    .join('\n')
+    .split('{{BOTTOM}}')
+    .join(String(height - 6));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${escapeHtml(caption)}">`,
     `<title>${escapeHtml(caption)}</title>`,

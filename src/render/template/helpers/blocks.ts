@@ -15,7 +15,7 @@ import { sortedEvents } from './lists.js';
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** One footnote listing the documents behind an event (or the facts it rests on), shared by rows with the same. */
-function documentsNote(s: RenderState, p: Provenance): string {
+export function documentsNote(s: RenderState, p: Provenance): string {
   for (const id of p.documents) {
     const source = s.fb.sources.get(id);
     if (source) s.holdItem('sources', source);

@@ -26,7 +26,8 @@ export function figureHelpers(s: RenderState): Record<string, Helper> {
       if (!svg) return safe('*No dated events.*');
       s.figures.push(svg);
       const n = s.figures.length;
-      const table = o.hash.table === false ? [] : ['', '| Date | Event |', '|:--|:--|', ...rows.map((r) => `| ${md(r.when)} | ${md(r.title)} |`)];
+      const table =
+        o.hash.table === false ? [] : ['', '| Date | Event |', '|:--|:--|', ...rows.map((r) => `| ${md(r.when)} | ${md(r.title)} |`)];
       const caption = `*Figure ${n}. Timeline of ${rows.length} dated events. ${md(FIGURE_KEY)}*`;
       return safe([`<!-- begin:timeline-figure-${n} -->`, '', caption, ...table, '', `<!-- end:timeline-figure-${n} -->`, ''].join('\n'));
     },

@@ -7,8 +7,17 @@ import { factHelpers } from './facts.js';
 import { figureHelpers } from './figure.js';
 import { layoutHelpers } from './layout.js';
 import { listHelpers } from './lists.js';
+import { profileHelpers } from './profiles.js';
 import { timeHelpers } from './time.js';
 
 export function helpers(s: RenderState): Record<string, Helper> {
-  return { ...factHelpers(s), ...listHelpers(s), ...blockHelpers(s), ...figureHelpers(s), ...layoutHelpers(s), ...timeHelpers(s) };
+  return {
+    ...factHelpers(s),
+    ...listHelpers(s),
+    ...blockHelpers(s),
+    ...figureHelpers(s),
+    ...profileHelpers(s),
+    ...layoutHelpers(s),
+    ...timeHelpers(s),
+  };
 }
