@@ -117,7 +117,7 @@ describe('the shipped packets in print', () => {
         .join(' '),
     );
     for (const label of ['TO:', 'FROM:', 'DATE:', 'SUBJECT:', 'BLUF:', 'Recommendation:']) expect(first).toContain(label);
-    expect(first.indexOf('BLUF:')).toBeLessThan(first.indexOf('Recommended posture'));
+    expect(first.indexOf('BLUF:')).toBeLessThan(first.indexOf('Background'));
   });
 
   it("gives the book a section of what we don't know, each with why it matters", () => {
