@@ -10,7 +10,7 @@ import { sourcesAppendix } from '../sources-appendix.js';
 import type { RenderState } from '../state.js';
 import { type Helper, int, type Options, safe, split, str, tagged } from './args.js';
 import { linksOf } from './facts.js';
-import { sortedEvents } from './lists.js';
+import { timelineEvents } from './lists.js';
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -48,10 +48,7 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
     /** {{timeline [tag="letter"] [limit=10]}}: Date | Event table from dated events, each event's note after its title. */
     timeline: (...args) => {
       const [, o] = split(args);
-      const t = str(o, 'tag');
-      const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
-      const limit = int(o, 'limit');
-      const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
+      const rows = timelineEvents(s, o).map((e) => {
         s.holdItem('events', e);
         const facts = e.facts.map((id) => s.fb.facts.get(id)).filter((f) => f !== undefined);
         // The note follows the event's title: a column of bare note numbers reads as stray marks.

@@ -7,18 +7,15 @@ import { escapeMarkdown as md } from '../../escape.js';
 import { formatRange } from '../format.js';
 import type { RenderState } from '../state.js';
 import { FIGURE_KEY, timelineSvg } from '../timeline-svg.js';
-import { type Helper, int, safe, split, str } from './args.js';
-import { sortedEvents } from './lists.js';
+import { type Helper, safe, split } from './args.js';
+import { timelineEvents } from './lists.js';
 
 export function figureHelpers(s: RenderState): Record<string, Helper> {
   return {
     /** {{timelineFigure [tag="letter"] [all=true] [limit=N] [table=false]}}: the events as an SVG figure; table=false leaves the Markdown only the caption. */
     timelineFigure: (...args) => {
       const [, o] = split(args);
-      const t = str(o, 'tag');
-      const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
-      const limit = int(o, 'limit');
-      const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
+      const rows = timelineEvents(s, o).map((e) => {
         s.holdItem('events', e);
         return { when: formatRange(e.date, e.end, true, true), title: e.title, interval: eventInterval(e) };
       });
