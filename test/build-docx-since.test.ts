@@ -65,13 +65,14 @@ describe('build --since REV --format docx', () => {
     const hedged = asks.filter((p) => p.xml.includes('<w:del '));
     expect(hedged.length).toBeGreaterThan(0);
     for (const p of hedged) expect(revisions(p.xml)).toEqual({ deleted: ['According to the Financial Times, '], inserted: [] });
-    // Where the template prints the statement without a hedge, the status change changes nothing.
-    expect(asks.length).toBeGreaterThan(hedged.length);
+    // Where a template prints the statement without a hedge, the status change changes nothing
+    // (the book prints each fact once, hedged; the executive brief prints the asks hedged too).
     for (const p of asks.filter((x) => !hedged.includes(x))) expect(p.xml).not.toMatch(/<w:(ins|del) /);
   });
 
   it('marks the figure in every packet that prints it, the public ones included', () => {
-    for (const name of ['member-memo', 'press-points', 'executive-brief']) {
+    // The executive brief prints one version (approximately 28.8 million), which did not change.
+    for (const name of ['member-memo', 'press-points']) {
       const r = revisions(readDocx(out(`${name}.docx`)).get('word/document.xml') ?? '');
       // {{value}} now spans the versions: "approximately 28.8 million to 29.1 million exchanges".
       expect(r.inserted.join(''), name).toContain('29.1 million');

@@ -11,7 +11,7 @@ import { REPO, type Run, run } from './helpers/cli.js';
 import { paragraphs, readDocx } from './helpers/docx.js';
 import { testdir } from './helpers/testdir.js';
 
-const NAMES = ['briefing-book', 'executive-brief', 'member-memo', 'press-points', 'witness-prep'];
+const NAMES = ['briefing-book', 'executive-brief', 'hearing-day', 'member-memo', 'press-points', 'witness-prep'];
 const tmp = mkdtempSync(join(tmpdir(), 'briefbook-docx-'));
 const outA = join(tmp, 'a');
 const outB = join(tmp, 'b');
@@ -107,7 +107,7 @@ describe.skipIf(!soffice)('the Word files in LibreOffice', () => {
     const banners = t.replace(/\s+/g, '').match(/INTERNAL—COMMITTEESENSITIVE—NOTFORPUBLICRELEASE/g) ?? [];
     expect(banners.length).toBe(2 * n);
     for (let p = 1; p <= n; p++) expect(t).toContain(`Page ${p} of ${n}`);
-    expect(t).toContain('Member Briefing Memo');
+    expect(t).toContain('Briefing Memo');
     expect(text('briefing-book')).toContain(`Page ${pages('briefing-book')} of ${pages('briefing-book')}`);
   });
 });

@@ -66,14 +66,14 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('PDFs of the shipped packets', () => {
-  it('builds all five packets in all three formats and reports pages', () => {
+  it('builds all six packets in all three formats and reports pages', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const written = JSON.parse(first.stdout) as { audience: string; format: string; pages?: number }[];
-    expect(written).toHaveLength(15);
+    expect(written).toHaveLength(18);
     for (const w of written.filter((x) => x.format === 'pdf')) expect(w.pages).toBe(pages(join(outA, `${w.audience}.pdf`)));
     expect(readdirSync(outA).sort()).toEqual(
-      ['briefing-book', 'executive-brief', 'member-memo', 'press-points', 'witness-prep'].flatMap((n) => [
+      ['briefing-book', 'executive-brief', 'hearing-day', 'member-memo', 'press-points', 'witness-prep'].flatMap((n) => [
         `${n}.html`,
         `${n}.md`,
         `${n}.pdf`,

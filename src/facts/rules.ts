@@ -34,6 +34,7 @@ const references: Rule = (ctx) => {
   }
   for (const [id, e] of fb.entities) {
     checkCitations(ctx, 'entities', id, ['sources'], e.sources);
+    e.statements.forEach((st, i) => checkCitations(ctx, 'entities', id, ['statements', i, 'sources'], st.sources));
     if (e.parent) checkRef(ctx, 'entities', id, ['parent'], 'entities', e.parent);
     if (e.record) checkRef(ctx, 'entities', id, ['record'], 'entities', e.record);
     e.memberships.forEach((m, i) => checkRef(ctx, 'entities', id, ['memberships', i, 'committee'], 'entities', m.committee));

@@ -4,22 +4,8 @@
 import { z } from 'zod';
 import { checkedDay, dateText, partialDate } from './date-schema.js';
 import { ENTITY_KINDS, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
-
-/**
- * Text a reader will see: not empty, and not only spaces or invisible characters (a blank
- * statement printed as a list item turns the line above it into a heading).
- */
-const text = z
-  .string()
-  .min(1, 'is empty')
-  .refine((s) => /[^\s\p{Cc}\p{Cf}]/u.test(s), {
-    message: 'the text is blank: it has no visible characters (only spaces, line breaks or control characters)',
-  });
-
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lower-case letters, digits, ".", "_" and "-", e.g. "campaign.accounts"')
-  .describe('Stable identifier. Templates, diffs and citations use it; never reuse or renumber.');
+import { id, text } from './schema-base.js';
+import { unknownNeedsMatters } from './schema-refinements.js';
 
 export { partialDate } from './date-schema.js';
 
@@ -140,6 +126,13 @@ export const membership = z.strictObject({
   rank: z.number().int().positive().optional(),
 });
 
+/** A prior statement or position on the issue (a member profile): in our words, sourced. */
+const priorStatement = z.strictObject({
+  text,
+  date: dateText.optional(),
+  sources: z.array(citation).min(1, 'a prior statement must cite its sources'),
+});
+
 export const entity = z
   .strictObject({
     id,
@@ -160,6 +153,7 @@ export const entity = z
     website: httpUrl.optional(),
     phone: text.optional(),
     memberships: z.array(membership).default([]),
+    statements: z.array(priorStatement).default([]).describe('Prior statements and positions on the issue; `{{profiles}}` prints them.'),
     sensitivity: sensitivity.default('public'),
     tags: tags.default([]),
     sources: z.array(citation).default([]),
@@ -206,13 +200,17 @@ export const term = z
 export const analysis = z
   .strictObject({
     id,
-    kind: z.enum(['assessment', 'recommendation', 'follow-up']),
+    kind: z
+      .enum(['assessment', 'recommendation', 'follow-up', 'option', 'unknown'])
+      .describe('`option`: a course open to Congress; `unknown`: what is not known.'),
     text: text,
+    matters: text.optional().describe('Why it matters (required for an `unknown`).'),
     facts: z.array(id).min(1, 'staff analysis must cite the facts it rests on'),
     sensitivity: sensitivity.default('internal'),
     tags: tags.default([]),
   })
-  .describe('Staff analysis: an assessment, recommended position or open follow-up. Internal by default.');
+  .superRefine(unknownNeedsMatters)
+  .describe('Staff analysis: an assessment, recommended position, open follow-up, option for Congress or unknown. Internal by default.');
 
 /** A fact file: any mix of sections, so a fact base can be split however its editors like. */
 export const factFile = z

@@ -15,6 +15,7 @@ import type { ChangesView } from './template/changes-view.js';
 import { type Revisions, type Tracked, trackedText } from './template/marks.js';
 import { renderMarkdown } from './template/render-markdown.js';
 import { timeView } from './template/time-view.js';
+import { placeFigures } from './template/timeline-svg.js';
 import type { Audience } from './template-files/audiences.js';
 import { checkBannerCovers } from './template-files/banner.js';
 import type { Partial } from './template-files/partials.js';
@@ -59,7 +60,7 @@ export interface Packet {
 
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
   const time: PacketTime = packetTime(ctx.project.config, ctx.stamp.date, ctx.asOf, audience.front.sensitivity);
-  const { markdown, tracked, held, warnings } = renderMarkdown({
+  const { markdown, tracked, held, warnings, figures } = renderMarkdown({
     audience,
     factBase: ctx.factBase,
     partials: ctx.partials,
@@ -71,7 +72,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     locale: ctx.project.config.locale,
   });
   checkBannerCovers(audience, held);
-  const body = markdownToHtml(markdown);
+  const body = placeFigures(markdownToHtml(markdown), figures);
   const css = await loadStyles(ctx.project, audience);
   const max = audience.front.sensitivity;
   const index = ctx.leakIndex?.(max) ?? leakIndexFor(ctx.factBase, max);

@@ -47,8 +47,15 @@ function markdownBlocks(markdown: string): string[] {
 }
 
 describe('Word output of the shipped audiences', () => {
-  it('is a Word package for each of the five', () => {
-    expect([...shipped.keys()].sort()).toEqual(['briefing-book', 'executive-brief', 'member-memo', 'press-points', 'witness-prep']);
+  it('is a Word package for each of the six', () => {
+    expect([...shipped.keys()].sort()).toEqual([
+      'briefing-book',
+      'executive-brief',
+      'hearing-day',
+      'member-memo',
+      'press-points',
+      'witness-prep',
+    ]);
     for (const { parts } of shipped.values()) {
       for (const part of ['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/header1.xml']) {
         expect(parts.has(part), part).toBe(true);
@@ -76,7 +83,7 @@ describe('Word output of the shipped audiences', () => {
     const book = shipped.get('briefing-book')!;
     const body = paragraphs(book.parts.get('word/document.xml') ?? '');
     const h2 = body.filter((p) => p.style === 'Heading2').map((p) => p.text);
-    expect(h2).toEqual(expect.arrayContaining(['Summary', "Who's who", 'Timeline', 'Glossary', 'Appendix: Sources and corroboration']));
+    expect(h2).toEqual(expect.arrayContaining(['Summary', "What we don't know", "Who's who", 'Timeline', 'Glossary', 'Appendix: Sources']));
     expect(body.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(["Anthropic's Allegation Against Alibaba"]);
     expect(body.some((p) => p.style === 'Heading3')).toBe(true);
     expect(book.parts.get('word/document.xml')).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;2-2&quot;<\/w:instrText>/);

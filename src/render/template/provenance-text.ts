@@ -46,7 +46,7 @@ export function documentsText(fb: FactBase, p: Provenance): string {
 /**
  * "One origin (Anthropic's letter); 5 documents, through 3 outlets, 2 naming none" — plain
  * text. The document count is left out where the origins already give it (each document
- * its own account). The outlets are those the documents are said to cite (documentsText
+ * its own reporting). The outlets are those the documents are said to cite (documentsText
  * names them); `names` lists them too, for use without the documents, e.g. {{corroboration}}.
  */
 export function provenanceText(p: Provenance, names = false): string {
@@ -61,10 +61,10 @@ export function provenanceText(p: Provenance, names = false): string {
 function originsText(p: Provenance): string {
   const [only] = p.origins;
   if (p.origins.length <= 1)
-    return `One origin (${!only ? 'none' : only.self && p.documents.length === 1 ? 'its own account' : only.name})`;
+    return `One origin (${!only ? 'none' : only.self && p.documents.length === 1 ? 'its own reporting' : only.name})`;
   const own = p.origins.filter((o) => o.self).length;
   const ownText =
-    own === p.origins.length ? 'each document’s own account' : count(own, 'document’s own account', 'documents’ own accounts');
+    own === p.origins.length ? 'each document’s own reporting' : count(own, 'document’s own reporting', 'documents’ own reporting');
   const names = [...p.origins.filter((o) => !o.self).map((o) => o.name), ...(own > 0 ? [ownText] : [])];
   return `${p.origins.length} independent origins (${names.join('; ')})`;
 }

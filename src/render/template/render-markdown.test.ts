@@ -64,10 +64,10 @@ describe('fact helpers', () => {
     expect(md).toBe('1. pub.alpha\n2. pub.beta\n');
   });
 
-  it('builds the timeline from dated events with a sources note per row', () => {
+  it('builds the timeline from dated events, each with its sources note after its title', () => {
     const md = render('{{timeline all=true}}');
-    expect(md).toContain('| Date | Event | Sources |');
-    expect(md).toContain('| June 10, 2026 | The letter is sent | [^1] |');
+    expect(md).toContain('| Date | Event |\n|:--|:--|');
+    expect(md).toContain('| June 10, 2026 | The letter is sent[^1] |');
     expect(md).not.toContain('Subpoena planned'); // rests on an internal fact
   });
 
@@ -88,6 +88,9 @@ describe('fact helpers', () => {
   it('includes a section only when the front matter lists it', () => {
     const body = '{{#section "a"}}AAA{{/section}}{{#section "b"}}BBB{{/section}}';
     expect(render(body, `${FRONT}\nsections: [b]`)).toBe('BBB\n');
+    // A body that is one helper call comes back from Handlebars as the helper's value, not a string.
+    const one = '{{#section "b"}}{{fact "pub.alpha" cite=false flag=false}}{{/section}}|{{#region "box"}}{{number 5}}{{/region}}';
+    expect(render(one, `${FRONT}\nsections: [b]`)).toContain('Alpha Corp is accused of copying the model through twelve thousand accounts.|<!-- begin:box -->\n\n5\n');
   });
 
   it('renders the changes partial when a changes value is given, escaped, short when the packet has a page limit', () => {

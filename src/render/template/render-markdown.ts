@@ -57,6 +57,8 @@ export interface RenderedMarkdown {
   held: Taint;
   /** Problems that did not stop the render: tags that select nothing, sections that render empty. */
   warnings: Diagnostic[];
+  /** SVG figures for the HTML (template/timeline-svg.ts, placeFigures). */
+  figures: string[];
 }
 
 export function renderMarkdown(input: RenderInput): RenderedMarkdown {
@@ -126,7 +128,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   const finish = (text: string) => tidy(placeContents(placeNotes(text, state), state));
   // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
   const packet = withoutMarks(finish(state.tracker ? stripMarks(markdown) : markdown));
-  const done = { markdown: packet, cited: state.cited, held: state.held, warnings: state.warnings };
+  const done = { markdown: packet, cited: state.cited, held: state.held, warnings: state.warnings, figures: state.figures };
   if (!state.tracker) return done;
   // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
   return { ...done, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };

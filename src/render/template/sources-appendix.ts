@@ -13,7 +13,11 @@ import type { RenderState } from './state.js';
 /** Kinds of source that report others' claims, so naming no outlet says something. */
 const REPORTS = new Set(['news', 'aggregator', 'forum']);
 
-export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) => string): string {
+/**
+ * The sources table, then (unless `withFacts` is false) each fact's documents, origins and
+ * outlets. `all`: every fact in scope, not only those cited.
+ */
+export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) => string, withFacts = true): string {
   // s.fb holds only the sources this audience may see (facts/select.ts).
   const sources = [...s.fb.sources.values()];
   for (const src of sources) s.holdItem('sources', src);
@@ -28,7 +32,11 @@ export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) =
     const none = REPORTS.has(src.kind) ? 'none named' : '—';
     return `| ${code.get(src.id)} | ${sourceReference(src)}${doc} | ${md(drawsOn.join(', ') || none)} |`;
   });
-  const facts = all ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags)) : s.cited.map((id) => s.fb.facts.get(id)!);
+  const facts = !withFacts
+    ? []
+    : all
+      ? [...s.fb.facts.values()].filter((f) => tagged(f, s.audience.front.tags))
+      : s.cited.map((id) => s.fb.facts.get(id)!);
   const factRows = facts.map((f) => {
     s.holdItem('facts', f);
     const p = s.provenance(f);
@@ -56,23 +64,27 @@ export function sourcesAppendix(s: RenderState, all: boolean, links: (f: Fact) =
     '|:--|:--|:--|',
     ...srcRows,
     '',
-    'Corroboration counts independent origins — where a claim comes from: a letter, a statement, an official act, or a report’s own account — and, separately, the news outlets that stand behind the documents for it. Five reports retelling one letter are one origin; forums and digests are not outlets, and a report that names no outlet confirms nothing beyond itself. A *single source* has one origin.',
-    '',
-    `${all ? 'Every fact in this packet’s scope' : 'Every fact cited above'} is listed with the documents that back it.`,
-    '',
-    '| Fact | Status | Documents | Origins | Outlets |',
-    '|:--|:--|:--|:--|:--|',
-    ...factRows,
+    'Corroboration counts independent origins — where a claim comes from: a letter, a statement, an official act, or a report’s own reporting — and, separately, the news outlets that stand behind the documents for it. Five reports retelling one letter are one origin; forums and digests are not outlets, and a report that names no outlet confirms nothing beyond itself. A *single source* has one origin.',
+    ...(withFacts
+      ? [
+          '',
+          `${all ? 'Every fact in this packet’s scope' : 'Every fact cited above'} is listed with the documents that back it.`,
+          '',
+          '| Fact | Status | Documents | Origins | Outlets |',
+          '|:--|:--|:--|:--|:--|',
+          ...factRows,
+        ]
+      : []),
     ...(linked.length > 0 ? ['', '**Links**', '', ...linked] : []),
     ...(notes.length > 0 ? ['', '**Editorial notes**', '', ...notes] : []),
   ].join('\n');
 }
 
-/** "1: S6", "2: Reuters, Financial Times", "5: own accounts of S1, S2, S3, S4, S5". */
+/** "1: S6", "2: Reuters, Financial Times", "5: own reporting of S1, S2, S3, S4, S5". */
 function originsCell(p: Provenance, code: Map<string, string>): string {
   const named = p.origins.filter((o) => !o.self).map((o) => (o.kind === 'source' ? (code.get(o.id) ?? o.name) : o.name));
   const own = p.origins.filter((o) => o.self).map((o) => code.get(o.id) ?? o.name);
-  const ownText = own.length > 0 ? `${own.length === 1 ? 'own account of' : 'own accounts of'} ${own.join(', ')}` : '';
+  const ownText = own.length > 0 ? `own reporting of ${own.join(', ')}` : '';
   return `${p.origins.length}: ${[named.join(', '), ownText].filter(Boolean).join('; ')}`;
 }
 

@@ -48,6 +48,8 @@ export class RenderState implements Guard {
   held: Taint = { level: 'public', what: 'nothing above public' };
   /** Names of the partials this render can use, for hints. */
   partialNames: string[] = [];
+  /** SVG figures drawn ({{timelineFigure}}), figure N at N - 1; placed in the HTML only. */
+  readonly figures: string[] = [];
   /** Footnote texts in order of first citation; the index + 1 is the note number. */
   readonly notes: string[] = [];
   private readonly noteIndex = new Map<string, number>();
@@ -59,14 +61,12 @@ export class RenderState implements Guard {
   /** Names a template may use, for "did you mean" hints. */
   helperNames: string[] = [];
   contextNames: string[] = [];
-  /** Heading of the footnotes block, set by {{notes title="…"}}. */
-  notesTitle = 'Notes';
+  notesTitle = 'Notes'; // the footnotes block's heading, set by {{notes title="…"}}
   /** Marks what changed since REV, for tracked changes (marks.ts); only when the build asks for them. */
   tracker?: Tracker;
   /** The as-of date, hearing and staleness settings of this build; set before any helper runs. */
   time!: PacketTime;
-  /** How figures are written (briefbook.yaml `locale`). */
-  numbers: NumberLocale = NUMBER_LOCALES[DEFAULT_LOCALE];
+  numbers: NumberLocale = NUMBER_LOCALES[DEFAULT_LOCALE]; // how figures are written (briefbook.yaml `locale`)
   private nouns?: ReadonlySet<string>;
 
   constructor(

@@ -10,12 +10,12 @@ import { sourcesAppendix } from '../sources-appendix.js';
 import type { RenderState } from '../state.js';
 import { type Helper, int, type Options, safe, split, str, tagged } from './args.js';
 import { linksOf } from './facts.js';
-import { sortedEvents } from './lists.js';
+import { timelineEvents } from './lists.js';
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** One footnote listing the documents behind an event (or the facts it rests on), shared by rows with the same. */
-function documentsNote(s: RenderState, p: Provenance): string {
+export function documentsNote(s: RenderState, p: Provenance): string {
   for (const id of p.documents) {
     const source = s.fb.sources.get(id);
     if (source) s.holdItem('sources', source);
@@ -45,19 +45,17 @@ function unitLabel(f: Fact): string {
 
 export function blockHelpers(s: RenderState): Record<string, Helper> {
   return {
-    /** {{timeline [tag="letter"] [limit=10]}}: Date | Event | Sources table from dated events. */
+    /** {{timeline [tag="letter"] [limit=10]}}: Date | Event table from dated events, each event's note after its title. */
     timeline: (...args) => {
       const [, o] = split(args);
-      const t = str(o, 'tag');
-      const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
-      const limit = int(o, 'limit');
-      const rows = (limit === undefined ? events : events.slice(0, limit)).map((e) => {
+      const rows = timelineEvents(s, o).map((e) => {
         s.holdItem('events', e);
         const facts = e.facts.map((id) => s.fb.facts.get(id)).filter((f) => f !== undefined);
-        return `| ${md(formatRange(e.date, e.end, true, true))} | ${md(e.title)} | ${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
+        // The note follows the event's title: a column of bare note numbers reads as stray marks.
+        return `| ${md(formatRange(e.date, e.end, true, true))} | ${md(e.title)}${documentsNote(s, itemProvenance(s.fb, e.sources, facts))} |`;
       });
       if (rows.length === 0) return safe('*No dated events.*');
-      return safe(['| Date | Event | Sources |', '|:--|:--|:--|', ...rows].join('\n'));
+      return safe(['| Date | Event |', '|:--|:--|', ...rows].join('\n'));
     },
     /** Rows for a hand-built figures table: {{figureRows "campaign.accounts" label="Fraudulent accounts"}}. */
     figureRows: (...args) => {
@@ -100,10 +98,10 @@ export function blockHelpers(s: RenderState): Record<string, Helper> {
       );
       return safe(lists.join('\n\n'));
     },
-    /** {{sourcesAppendix [all=true]}}: the sources, then each fact's corroboration. */
+    /** {{sourcesAppendix [all=true] [facts=false]}}: the sources, then (unless facts=false) each fact's corroboration. */
     sourcesAppendix: (...args) => {
       const [, o] = split(args);
-      return safe(sourcesAppendix(s, o.hash.all === true, linksOf));
+      return safe(sourcesAppendix(s, o.hash.all === true, linksOf, o.hash.facts !== false));
     },
     /** {{contents [depth=2|3]}}: a table of contents of the headings that follow (when front matter says `contents: true`). */
     contents: (...args) => {

@@ -18,6 +18,12 @@ export function visibleText(markdown: string): string {
     .trim();
 }
 
+/**
+ * A block's body as text. Handlebars hands back a body that is one expression as that
+ * expression's value (a SafeString from a helper), not a string.
+ */
+const bodyOf = (self: unknown, o: { fn?: (context: unknown) => unknown }): string => (o.fn ? String(o.fn(self)) : '');
+
 export function layoutHelpers(s: RenderState): Record<string, Helper> {
   return {
     /** {{#section "glossary"}}…{{/section}}: rendered only when front matter `sections` lists it. */
@@ -27,7 +33,7 @@ export function layoutHelpers(s: RenderState): Record<string, Helper> {
       s.sectionsInBody.add(name);
       if (!s.audience.front.sections.includes(name)) return '';
       s.sectionsSeen.add(name);
-      const body = o.fn ? o.fn(this) : '';
+      const body = bodyOf(this, o);
       // A heading over nothing: a section whose lists selected nothing (another hearing's tags?).
       // A section that prints nothing at all ({{#if changes}} without --since) is meant to.
       const text = visibleText(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''));
@@ -46,12 +52,12 @@ export function layoutHelpers(s: RenderState): Record<string, Helper> {
       const [params, o] = split(args);
       const name = String(params[0] ?? '');
       if (!REGION.test(name)) s.fail(o.loc, `region name "${name}" is not allowed`, 'use lower-case letters, digits and "-"');
-      return safe(`<!-- begin:${name} -->\n\n${(o.fn ? o.fn(this) : '').trim()}\n\n<!-- end:${name} -->\n`);
+      return safe(`<!-- begin:${name} -->\n\n${bodyOf(this, o).trim()}\n\n<!-- end:${name} -->\n`);
     },
     /** {{#bluf}}…{{/bluf}}: bottom line up front, held to front matter `blufChars` (about four lines). */
     bluf(this: unknown, ...args) {
       const [, o] = split(args);
-      const body = (o.fn ? o.fn(this) : '').trim();
+      const body = bodyOf(this, o).trim();
       const length = visibleText(body).length;
       const max = s.audience.front.blufChars;
       if (length > max) {

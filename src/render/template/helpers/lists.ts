@@ -170,3 +170,11 @@ export function sortedEvents(s: RenderState, tags: readonly string[]) {
     .sort((a, b) => compareDates(a.when, b.when) || a.i - b.i)
     .map(({ e }) => e);
 }
+
+/** The events a timeline prints: `tag=` (space-separated), else all with `all=true`, else the audience's tags; then `limit=`. */
+export function timelineEvents(s: RenderState, o: Options) {
+  const t = str(o, 'tag');
+  const events = sortedEvents(s, t ? t.split(/[\s,]+/) : o.hash.all === true ? [] : s.audience.front.tags);
+  const limit = int(o, 'limit');
+  return limit === undefined ? events : events.slice(0, limit);
+}

@@ -49,6 +49,7 @@ export const analysisView = (s: RenderState, a: Analysis) => ({
   id: a.id,
   kind: a.kind,
   text: a.text,
+  matters: a.matters ?? null,
   facts: a.facts,
   tags: a.tags,
 });
