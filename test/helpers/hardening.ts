@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { REPO } from './cli.js';
 
-export const SHIPPED = ['briefing-book', 'executive-brief', 'member-memo', 'press-points', 'witness-prep'];
+export const SHIPPED = ['briefing-book', 'executive-brief', 'hearing-day', 'member-memo', 'press-points', 'witness-prep'];
 
 /** A copy of the shipped project (not under git) in `root`. */
 export function copyShipped(root: string): string {
