@@ -22,24 +22,32 @@ const where = (d: D) => `${d.file}:${d.line}:${d.column}: ${d.message}`;
 
 /** Every template problem of the shipped memo and press points on the outage hearing. */
 const PROBLEMS = [
-  'templates/audiences/member-memo.md:24:78: unknown fact id "campaign.accounts"',
-  'templates/audiences/member-memo.md:24:148: unknown fact id "campaign.exchanges"',
-  'templates/audiences/member-memo.md:24:227: unknown fact id "campaign.allegation"',
-  'templates/audiences/member-memo.md:24:334: unknown fact id "campaign.single-source"',
-  'templates/audiences/member-memo.md:24:334: unknown fact id "responses.alibaba"',
-  'templates/audiences/member-memo.md:31:1: unknown fact id "letter.recipients"',
-  'templates/audiences/member-memo.md:31:41: unknown fact id "letter.asks"',
-  'templates/audiences/member-memo.md:31:75: unknown fact id "letter.before-hearing"',
-  'templates/audiences/press-points.md:26:68: unknown fact id "campaign.accounts"',
-  'templates/audiences/press-points.md:26:138: unknown fact id "campaign.exchanges"',
-  'templates/audiences/press-points.md:26:227: unknown fact id "campaign.allegation"',
-  'templates/audiences/press-points.md:26:369: unknown fact id "campaign.single-source"',
-  'templates/audiences/press-points.md:26:369: unknown fact id "responses.alibaba"',
-  'templates/audiences/press-points.md:40:1: unknown fact id "earlier.pattern"',
-  'templates/audiences/press-points.md:40:1: unknown fact id "earlier.comparison"',
-  'templates/audiences/press-points.md:40:1: unknown fact id "policy.white-house-ip-theft"',
-  'templates/audiences/press-points.md:40:1: unknown fact id "policy.chip-export-controls"',
-  'templates/audiences/press-points.md:40:1: unknown fact id "policy.senate-hearing"',
+  'templates/audiences/member-memo.md:25:33: unknown fact id "letter.date"',
+  'templates/audiences/member-memo.md:25:135: unknown fact id "campaign.accounts"',
+  'templates/audiences/member-memo.md:25:265: unknown fact id "letter.asks"',
+  'templates/audiences/member-memo.md:25:334: unknown fact id "campaign.single-source"',
+  'templates/audiences/member-memo.md:32:19: unknown fact id "letter.before-hearing"',
+  'templates/audiences/member-memo.md:32:63: unknown fact id "letter.asks"',
+  'templates/audiences/member-memo.md:32:108: unknown fact id "letter.brazenly"',
+  'templates/audiences/member-memo.md:33:16: unknown fact id "responses.alibaba"',
+  'templates/audiences/member-memo.md:33:45: unknown fact id "policy.pentagon-list"',
+  'templates/audiences/member-memo.md:33:99: unknown fact id "policy.alibaba-court-challenge"',
+  'templates/audiences/member-memo.md:34:25: unknown fact id "policy.commerce-restrictions"',
+  'templates/audiences/member-memo.md:34:87: unknown fact id "policy.global-shutdown"',
+  'templates/audiences/member-memo.md:40:31: unknown fact id "campaign.accounts"',
+  'templates/audiences/member-memo.md:40:98: unknown fact id "campaign.exchanges"',
+  'templates/audiences/member-memo.md:40:161: unknown fact id "campaign.period"',
+  'templates/audiences/member-memo.md:40:194: unknown fact id "campaign.period"',
+  'templates/audiences/member-memo.md:41:16: unknown fact id "campaign.targets"',
+  'templates/audiences/member-memo.md:42:18: unknown fact id "earlier.february"',
+  'templates/audiences/press-points.md:24:80: unknown fact id "campaign.accounts"',
+  'templates/audiences/press-points.md:25:44: unknown fact id "campaign.exchanges"',
+  'templates/audiences/press-points.md:25:130: unknown fact id "campaign.period"',
+  'templates/audiences/press-points.md:26:130: unknown fact id "campaign.targets"',
+  'templates/audiences/press-points.md:27:81: unknown fact id "campaign.single-source"',
+  'templates/audiences/press-points.md:28:38: unknown fact id "responses.alibaba"',
+  'templates/audiences/press-points.md:29:172: unknown fact id "letter.asks"',
+  'templates/audiences/press-points.md:30:122: unknown fact id "earlier.february"',
 ];
 
 describe('porting the shipped audiences to another hearing (docs/porting.md)', () => {
@@ -51,8 +59,8 @@ describe('porting the shipped audiences to another hearing (docs/porting.md)', (
     expect(report.errors.map(where)).toEqual(PROBLEMS);
     // The sections whose every line failed are headings over nothing.
     expect(report.warnings.filter((w) => w.rule === 'empty-section').map(where)).toEqual([
-      'templates/audiences/member-memo.md:28:1: section "background" renders empty',
-      'templates/audiences/press-points.md:37:1: section "context" renders empty',
+      'templates/audiences/member-memo.md:45:1: section "assessment" renders empty',
+      'templates/audiences/press-points.md:33:1: section "if-asked" renders empty',
     ]);
 
     const b = run(['build', '-f', 'md', '-f', 'html'], { cwd: root });

@@ -62,7 +62,7 @@ describe('validate: facts not checked recently', () => {
     );
     expect(r.stderr).not.toContain('"f.fresh"');
     expect(r.stderr).not.toContain('"f.never"');
-    expect(r.stderr).toContain('ok: 0 error(s), 2 warning(s)');
+    expect(r.stdout).toContain('ok: 0 error(s), 2 warning(s)'); // the summary goes to stdout
   });
 
   it('ages against --as-of instead, fails with --strict, and reports JSON', () => {
@@ -74,12 +74,12 @@ describe('validate: facts not checked recently', () => {
       [4, 'fact "f.old" was last checked 2026-05-01, 40 days before the as-of date 2026-06-10 (more than 14)'],
     ]);
     expect(run(['validate', '--strict'], { cwd: root }).code).toBe(1);
-    expect(run(['validate', '--as-of', '2026-06-01'], { cwd: root }).stderr).toContain('ok: 0 error(s), 1 warning(s)');
+    expect(run(['validate', '--as-of', '2026-06-01'], { cwd: root }).stdout).toContain('ok: 0 error(s), 1 warning(s)');
   });
 
   it('takes the limit from briefbook.yaml, and refuses a bad as-of date', () => {
     const root = testdir({ ...FILES, 'briefbook.yaml': 'asOf: 2026-06-25\nstaleAfterDays: 60\n' });
-    expect(run(['validate'], { cwd: root }).stderr).toContain('ok: 0 error(s), 0 warning(s)');
+    expect(run(['validate'], { cwd: root }).stdout).toContain('ok: 0 error(s), 0 warning(s)');
     const bad = run(['validate', '--as-of', '25 June'], { cwd: root });
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--as-of 25 June is not a day; give it as YYYY-MM-DD')]);
     const config = testdir({ ...FILES, 'briefbook.yaml': 'title: x\nasOf: June 25\n' });

@@ -90,7 +90,9 @@ describe('fact helpers', () => {
     expect(render(body, `${FRONT}\nsections: [b]`)).toBe('BBB\n');
     // A body that is one helper call comes back from Handlebars as the helper's value, not a string.
     const one = '{{#section "b"}}{{fact "pub.alpha" cite=false flag=false}}{{/section}}|{{#region "box"}}{{number 5}}{{/region}}';
-    expect(render(one, `${FRONT}\nsections: [b]`)).toContain('Alpha Corp is accused of copying the model through twelve thousand accounts.|<!-- begin:box -->\n\n5\n');
+    expect(render(one, `${FRONT}\nsections: [b]`)).toContain(
+      'Alpha Corp is accused of copying the model through twelve thousand accounts.|<!-- begin:box -->\n\n5\n',
+    );
   });
 
   it('renders the changes partial when a changes value is given, escaped, short when the packet has a page limit', () => {

@@ -46,8 +46,7 @@ export class RenderState implements Guard {
   readonly marks = new Placeholders();
   /** The most sensitive thing printed so far: the banner may not claim less. */
   held: Taint = { level: 'public', what: 'nothing above public' };
-  /** Names of the partials this render can use, for hints. */
-  partialNames: string[] = [];
+  partialNames: string[] = []; // the partials this render can use, for hints
   /** SVG figures drawn ({{timelineFigure}}), figure N at N - 1; placed in the HTML only. */
   readonly figures: string[] = [];
   /** Footnote texts in order of first citation; the index + 1 is the note number. */
