@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser)('faults: the browser', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no usable browser for PDF output. Tried:');
     expect(r.stderr).toContain(`${join(tmp, 'no-such-browser')} (--browser): not found`);
-    expect(r.stderr).toContain('failed: briefing-book, executive-brief, member-memo, press-points, witness-prep; no packet was written');
+    expect(r.stderr).toContain(`failed: ${SHIPPED.join(', ')}; no packet was written`);
     for (const [f, bytes] of before) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
     expect(tempFiles(out)).toEqual([]);
   });
