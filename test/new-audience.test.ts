@@ -85,7 +85,7 @@ describe('the shipped audiences, whatever the project has', () => {
     const r = run(['list', 'audiences', '--builtin', '--json'], { cwd: testdir({}) });
     expect(r.code).toBe(0);
     const names = JSON.parse(r.stdout).map((a: { name: string }) => a.name);
-    expect(names).toEqual(['briefing-book', 'executive-brief', 'member-memo', 'press-points', 'witness-prep']);
+    expect(names).toEqual(['briefing-book', 'executive-brief', 'hearing-day', 'member-memo', 'press-points', 'witness-prep']);
     const text = run(['list', 'audiences', '--builtin'], { cwd: initProject() });
     expect(text.stdout).toMatch(/^member-memo +internal +\/.*templates\/audiences\/member-memo\.md +Member Briefing Memo$/m);
     expect(text.stderr).toContain('--from builtin:<name>');
