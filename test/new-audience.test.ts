@@ -87,7 +87,7 @@ describe('the shipped audiences, whatever the project has', () => {
     const names = JSON.parse(r.stdout).map((a: { name: string }) => a.name);
     expect(names).toEqual(['briefing-book', 'executive-brief', 'hearing-day', 'member-memo', 'press-points', 'witness-prep']);
     const text = run(['list', 'audiences', '--builtin'], { cwd: initProject() });
-    expect(text.stdout).toMatch(/^member-memo +internal +\/.*templates\/audiences\/member-memo\.md +Member Briefing Memo$/m);
+    expect(text.stdout).toMatch(/^member-memo +internal +\/.*templates\/audiences\/member-memo\.md +Briefing Memo — /m);
     expect(text.stderr).toContain('--from builtin:<name>');
     expect(run(['list', 'facts', '--builtin'], { cwd: initProject() }).code).toBe(2);
   });
