@@ -61,4 +61,12 @@ describe('validate: templates', () => {
     const listed = b.stderr.split('\n').filter((l) => /^templates\/.*: error: /.test(l));
     expect(listed.map((l) => l.replace(': error: ', ': '))).toEqual(errors.map(where));
   });
+
+  it('--no-templates checks the fact base alone (a quick check of a large one)', () => {
+    const root = testdir(fixtureProject({ 'templates/audiences/broken.md': BROKEN }));
+    const v = run(['validate', '--no-templates', '--format', 'json'], { cwd: root });
+    const { errors, warnings } = JSON.parse(v.stdout) as { errors: D[]; warnings: D[] };
+    expect([v.code, errors]).toEqual([0, []]);
+    expect(warnings.filter((w) => w.file.startsWith('templates/'))).toEqual([]);
+  });
 });

@@ -31,6 +31,12 @@ export const builder = (y: Argv<GlobalArgs>) =>
       requiresArg: true,
       describe: 'Age check dates against this day, YYYY-MM-DD (default: asOf in briefbook.yaml, else the build stamp’s date)',
     })
+    .option('templates', {
+      type: 'boolean',
+      default: true,
+      describe:
+        'Also check the audience templates and partials, as build renders them (--no-templates: the fact base alone, faster on a large one)',
+    })
     .option('verbose', {
       alias: 'v',
       type: 'boolean',
@@ -41,6 +47,7 @@ export const builder = (y: Argv<GlobalArgs>) =>
     .example('$0 validate --sources-dir sources --strict', 'also check quotes and cited figures in the documents; fail on warnings')
     .example('$0 validate --format github', 'in a GitHub Actions step: problems appear on the pull request’s lines')
     .example('$0 validate --format sarif > briefbook.sarif', 'for github/codeql-action/upload-sarif and other code-scanning tools')
+    .example('$0 validate --no-templates', 'the fact base alone: a quick check while editing a large one')
     .example('$0 validate --as-of 2026-06-30', 'warn about facts last checked more than staleAfterDays before that day');
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
@@ -55,6 +62,7 @@ export async function handler(argv: Args): Promise<void> {
     strict: argv.strict,
     repositoryPaths: format === 'github' || format === 'sarif',
     asOf,
+    templates: argv.templates,
   });
   if (format !== 'text') out(formatReport(result, format));
   if (format === 'text') {
