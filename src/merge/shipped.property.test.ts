@@ -13,11 +13,20 @@ import { mergeFactFile } from './merge-file.js';
 const DIR = join(packageRoot(), 'data', 'facts');
 const FILES = readdirSync(DIR).map((f) => ({ name: f, text: readFileSync(join(DIR, f), 'utf8') }));
 const FIELDS = ['statement', 'status', 'sensitivity'] as const;
+// Three values per field, so two of them always differ from whatever the fact holds now:
+// an "edit" to the value a fact already has is no edit, and no conflict.
 const NEW: Record<(typeof FIELDS)[number], string[]> = {
-  statement: ['A reworded statement.', 'Another wording, with "quotes" and a colon: here.'],
-  status: ['confirmed', 'disputed'],
-  sensitivity: ['internal', 'restricted'],
+  statement: ['A reworded statement.', 'Another wording, with "quotes" and a colon: here.', 'A third wording.'],
+  status: ['confirmed', 'disputed', 'denied'],
+  sensitivity: ['public', 'internal', 'restricted'],
 };
+
+/** Two different new values for a field, neither of them the value it has in `base`. */
+function twoNewValues(base: string, index: number, field: (typeof FIELDS)[number], v: number): [string, string] {
+  const now = parseDocument(base).getIn(['facts', index, field]);
+  const values = NEW[field].filter((x) => x !== now);
+  return [values[v % values.length] as string, values[(v + 1) % values.length] as string];
+}
 
 interface Edit {
   start: number;
@@ -70,8 +79,9 @@ describe('merge on the shipped fact base', () => {
       fc.property(pick, ({ file, i, fi, v }) => {
         const base = (FILES[file] as { text: string }).text;
         const a = i % facts(base);
-        const ours = apply(base, edit(base, a, fi, NEW[fi][v] as string));
-        const theirs = apply(base, edit(base, a, fi, NEW[fi][1 - v] as string));
+        const [mine, yours] = twoNewValues(base, a, fi, v);
+        const ours = apply(base, edit(base, a, fi, mine));
+        const theirs = apply(base, edit(base, a, fi, yours));
         const r = mergeFactFile({ base: enc(base), ours: enc(ours), theirs: enc(theirs), path: 'f.yaml' });
         if (!r.ok) throw new Error(r.why);
         const id = parseDocument(base).getIn(['facts', a, 'id']);
