@@ -29,7 +29,7 @@ function staticClosure(entry: string): Set<string> {
 
 describe('lazy loading in the built CLI', () => {
   const wordChunk = files.find((f) => source(f).includes('http://schemas.openxmlformats.org/wordprocessingml/2006/main'));
-  const buildChunk = files.find((f) => source(f).includes('async function wordFiles('));
+  const buildChunk = files.find((f) => source(f).includes('async function stageWord('));
 
   it('keeps the docx library in a chunk of its own, which the build reaches through a dynamic import', () => {
     expect(wordChunk).toBeDefined();

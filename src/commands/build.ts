@@ -1,11 +1,12 @@
 // `briefbook build`: every audience's packet as Markdown, HTML, PDF and (asked for) Word.
 //
-// load → validate → select the audiences → render each packet (in memory) → make the Word
-// files (in memory) → stage each packet's files as temp files → print the PDFs on one
-// browser → each packet whose every format is there is put in place, all its files
-// together. A packet that fails (in its template, its leak check, its page limit, its PDF)
-// keeps its previous files in every format; the others are written, and the build fails
-// listing what failed. `allOrNothing` writes nothing unless every packet builds.
+// load → validate → select the audiences → then one packet at a time: render it (in
+// memory), stage its Markdown, HTML and Word files as temp files, and hand its PDF job to
+// the print queue, which prints on one browser while the next packet renders → each packet
+// whose every format is staged is put in place, all its files together. A packet that fails
+// (in its template, its leak check, its page limit, its PDF) keeps its previous files in
+// every format; the others are written, and the build fails listing what failed.
+// `allOrNothing` writes nothing unless every packet builds.
 
 import { readSince } from '../diff/since.js';
 import { type Diagnostic, UserError } from '../errors.js';
@@ -15,6 +16,8 @@ import type { Project } from '../project.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, formatsFor } from '../render/formats.js';
 import { PacketFiles, type Written } from '../render/output.js';
 import { type Packet, type PacketContext, packetHtml, pdfJob, renderPacket } from '../render/packet.js';
+import type { PdfJob } from '../render/print/pdf.js';
+import type { PrintQueue } from '../render/print/print-queue.js';
 import type { StartingBrowser } from '../render/print/start-browser.js';
 import { changesFor } from '../render/template/changes-view.js';
 import { revisionsFor } from '../render/template/revisions.js';
@@ -72,116 +75,122 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
   const { project } = opts;
   const formats = formatsFor(project, opts.formats);
   const browser = formats.includes('pdf') ? await startBrowser(opts) : undefined;
-  const sets = new Map<Packet, PacketFiles>();
+  const sets = new Map<Audience, PacketFiles>();
+  let printer: PrintQueue | undefined;
   try {
     // First, so that a bad revision stops the build before anything else is read or written.
     const since = opts.since !== undefined ? await readSince(project, opts.since) : undefined;
-    const factBase = await loadValid(project);
-    const audiences = await loadAudiences(project, opts.audiences ?? []);
+    // Read side by side (git answers the stamp while the facts parse); a problem is reported
+    // in this order, the fact base's first.
+    const reading = [loadValid(project), loadAudiences(project, opts.audiences ?? []), loadPartials(project), buildStamp(project)] as const;
+    await Promise.allSettled(reading);
+    const factBase = await reading[0];
+    const audiences = await reading[1];
     const ctx: PacketContext = {
       project,
       factBase,
-      partials: await loadPartials(project),
-      stamp: await buildStamp(project),
+      partials: await reading[2],
+      stamp: await reading[3],
       changes: since && changesFor(since, factBase),
       // Marks cost a little per fact printed; only Word shows them.
       revisions: since && formats.includes('docx') ? revisionsFor(since, factBase) : undefined,
       asOf: opts.asOf,
+      html: formats.includes('html') || formats.includes('pdf'),
     };
-    const { packets, failures } = await renderAll(audiences, ctx);
-    if (opts.allOrNothing && failures.length > 0) throw combine(failures, 'nothing was written');
-    const words = formats.includes('docx') ? await wordFiles(packets, failures) : undefined;
-
     const outDir = opts.outDir ?? project.outDir;
+    const failures: UserError[] = [];
     const written: Written[] = [];
-    const complete = (p: Packet) => formats.every((f) => sets.get(p)?.has(f));
-    const placed = new Set<Packet>();
+    const complete = (a: Audience) => formats.every((f) => sets.get(a)?.has(f));
     let holding = opts.allOrNothing === true;
     // A packet goes in place as soon as every format is staged; all-or-nothing holds them to the end.
-    const place = async (p: Packet) => {
-      if (holding || placed.has(p) || !complete(p)) return;
-      placed.add(p);
-      for (const w of await (sets.get(p) as PacketFiles).place()) {
+    const place = async (a: Audience) => {
+      if (holding || !complete(a)) return;
+      for (const w of await (sets.get(a) as PacketFiles).place()) {
         written.push(w);
         opts.onProgress?.(w);
       }
     };
-    for (const p of packets) {
-      const files = new PacketFiles(outDir, p.audience.name);
-      sets.set(p, files);
-      if (formats.includes('md')) await files.stage('md', p.markdown);
-      if (formats.includes('html')) await files.stage('html', packetHtml(p));
-      const docx = words?.get(p);
-      if (docx) await files.stage('docx', docx);
-      await place(p);
+    const jobs = new Map<PdfJob, Audience>();
+    printer = browser && (await printQueue(browser, jobs, sets, place));
+    // One packet at a time, each staged and handed to the printer as soon as it is rendered:
+    // only the packets waiting for the printer are in memory, and the browser prints one
+    // packet while node renders the next.
+    for (const audience of audiences) {
+      const packet = await renderOne(audience, ctx, failures);
+      if (!packet || (holding && failures.length > 0)) continue;
+      const files = new PacketFiles(outDir, audience.name);
+      sets.set(audience, files);
+      if (formats.includes('md')) await files.stage('md', packet.markdown);
+      if (formats.includes('html')) await files.stage('html', packetHtml(packet));
+      if (formats.includes('docx')) await stageWord(packet, files, failures);
+      if (printer) {
+        const job = pdfJob(packet);
+        jobs.set(job, audience);
+        printer.add(job);
+        await printer.room();
+      }
+      await place(audience);
     }
-    if (browser) {
-      const stagePdf = async (p: Packet, bytes: Uint8Array, pages: number) => {
-        await sets.get(p)?.stage('pdf', bytes, pages);
-        await place(p);
-      };
-      failures.push(...(await printPdfs(packets, browser, stagePdf)));
-    }
-    const failed = audiences.filter((a) => !packets.some((p) => p.audience === a && complete(p))).map((a) => a.name);
+    if (holding && failures.length > 0) throw combine(failures, 'nothing was written');
+    if (printer) failures.push(...(await printer.finish()));
+    const failed = audiences.filter((a) => !complete(a)).map((a) => a.name);
     if (failed.length > 0 && holding) throw combine(failures, 'nothing was written');
     if (failed.length > 0) throw new BuildFailed(written, failed, combine(failures, `${failed.length} packets failed`));
     holding = false;
-    for (const p of packets) await place(p);
+    for (const a of audiences) await place(a);
     return written;
   } finally {
+    await printer?.stop();
     await Promise.all([...sets.values()].map((f) => f.discard()));
     await browser?.close();
   }
 }
 
-/** Each packet's Word file, in memory (the docx library is loaded only for this); one that fails joins `failures`. */
-async function wordFiles(packets: readonly Packet[], failures: UserError[]): Promise<Map<Packet, Uint8Array>> {
-  const { packetDocx } = await import('../render/docx/write-docx.js');
-  const files = new Map<Packet, Uint8Array>();
-  for (const p of packets) {
-    try {
-      files.set(p, await packetDocx(p));
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      failures.push(e);
-    }
-  }
-  return files;
-}
-
-/** Every packet that renders, and the errors of those that do not. */
-async function renderAll(audiences: readonly Audience[], ctx: PacketContext): Promise<{ packets: Packet[]; failures: UserError[] }> {
-  const packets: Packet[] = [];
-  const failures: UserError[] = [];
-  for (const audience of audiences) {
-    try {
-      packets.push(await renderPacket(audience, ctx));
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      // Every problem of its templates at once, not one per build.
-      failures.push(await allTemplateProblems(audience, ctx, e));
-    }
-  }
-  return { packets, failures };
-}
-
-/** Prints every packet's PDF, handing each to `done`; returns the failures (a browser that cannot start fails them all). */
-async function printPdfs(
-  packets: readonly Packet[],
-  browser: StartingBrowser,
-  done: (p: Packet, data: Uint8Array, pages: number) => Promise<void>,
-): Promise<UserError[]> {
-  const { printAll } = await import('../render/print/print-all.js');
-  const byJob = new Map(packets.map((p) => [pdfJob(p), p]));
+/** The packet, or undefined with its error (every problem of its templates at once) added to `failures`. */
+async function renderOne(audience: Audience, ctx: PacketContext, failures: UserError[]): Promise<Packet | undefined> {
   try {
-    return await printAll(await browser.get(), [...byJob.keys()], (job, result) =>
-      done(byJob.get(job) as Packet, result.bytes, result.pages),
-    );
+    return await renderPacket(audience, ctx);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    // No browser: every packet fails, and keeps its previous files.
-    return [new UserError(e.message, { hint: `${e.hint}\n  or build without PDFs: -f md -f html`, diagnostics: e.diagnostics, cause: e })];
+    failures.push(await allTemplateProblems(audience, ctx, e));
+    return undefined;
   }
+}
+
+/** Stages the packet's Word file (the docx library is loaded only for this); one that fails joins `failures`. */
+async function stageWord(packet: Packet, files: PacketFiles, failures: UserError[]): Promise<void> {
+  const { packetDocx } = await import('../render/docx/write-docx.js');
+  try {
+    await files.stage('docx', await packetDocx(packet));
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    failures.push(e);
+  }
+}
+
+/** The print stage, staging each PDF with its packet's other files and putting the packet in place. */
+async function printQueue(
+  browser: StartingBrowser,
+  jobs: Map<PdfJob, Audience>,
+  sets: ReadonlyMap<Audience, PacketFiles>,
+  place: (a: Audience) => Promise<void>,
+): Promise<PrintQueue> {
+  const { PrintQueue } = await import('../render/print/print-queue.js');
+  const session = async () => {
+    try {
+      return await browser.get();
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      // No browser: every packet's PDF fails, and the packet keeps its previous files.
+      throw new UserError(e.message, { hint: `${e.hint}\n  or build without PDFs: -f md -f html`, diagnostics: e.diagnostics, cause: e });
+    }
+  };
+  return new PrintQueue(session, async (job, result) => {
+    const audience = jobs.get(job) as Audience;
+    jobs.delete(job); // the job holds its packet: let it go
+    await sets.get(audience)?.stage('pdf', result.bytes, result.pages);
+    await place(audience);
+  });
 }
 
 async function startBrowser(opts: BuildOptions): Promise<StartingBrowser> {

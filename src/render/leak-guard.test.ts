@@ -6,7 +6,7 @@ import { REPO } from '../../test/helpers/cli.js';
 import { userErrorOf } from '../../test/helpers/errors.js';
 import { openProject } from '../project.js';
 import { buildLeakIndex, htmlWords, markdownWords, WINDOW } from './leak-guard.js';
-import { renderPacket } from './packet.js';
+import { packetHtml, renderPacket } from './packet.js';
 import type { Partial } from './template-files/partials.js';
 
 const ANALYSIS = "Staff judge the attribution to Alibaba's own lab weak and would not repeat it in public.";
@@ -125,6 +125,27 @@ describe('leak guard: withheld text pasted into a public packet', () => {
   it('lets an internal packet print internal text', async () => {
     const p = await render(`${ANALYSIS}\n`, { front: INTERNAL_FRONT });
     expect(p.markdown).toContain('Staff judge');
+  });
+});
+
+describe('leak guard: a render without HTML (a Markdown or Word build)', () => {
+  const markdownOnly = (body: string, front = FRONT) =>
+    renderPacket(audience(body, front), { project, factBase: fb, partials: shippedPartials(), stamp: STAMP, html: false });
+
+  it('refuses withheld text in the Markdown and in the front matter all the same', async () => {
+    const inBody = await userErrorOf(markdownOnly(`# Press\n\nSomething to say. ${ANSWER}\n`));
+    expect(inBody.diagnostics[0]).toMatchObject({ file: 'data/more.yaml', line: 4 });
+    const inFront = await userErrorOf(markdownOnly('# x', `${FRONT}\nsubtitle: ${SECRET}`));
+    expect(inFront.diagnostics[0]?.file).toBe('data/facts.yaml');
+  });
+
+  it('makes the same Markdown, and no HTML page can be made from it', async () => {
+    const body = '{{fact "pub.alpha"}}\n';
+    const [plain, full] = [await markdownOnly(body), await render(body)];
+    expect(plain.markdown).toBe(full.markdown);
+    expect(full.body).toContain('<p>');
+    expect(plain.body).toBe('');
+    expect(() => packetHtml(plain)).toThrow(/rendered without HTML/);
   });
 });
 

@@ -41,14 +41,22 @@ export interface PacketContext {
   leakIndex?: (max: Sensitivity) => LeakIndex;
   /** `build --as-of`: the "Facts as of" date, over `asOf` in briefbook.yaml and the stamp's date. */
   asOf?: string;
+  /**
+   * False when no HTML page is made from the packets (a Markdown or Word build): the render
+   * then skips the HTML body, the stylesheets and the guard's reading of them, a good part of
+   * a big build. The guard still reads everything that is written.
+   */
+  html?: boolean;
 }
 
 export interface Packet {
   audience: Audience;
   markdown: string;
-  /** The HTML body, without the page around it. */
+  /** The HTML body, without the page around it ('' when rendered without HTML). */
   body: string;
   css: string;
+  /** Rendered with `html: false`: no page can be made from it. */
+  withoutHtml?: true;
   stamp: BuildStamp;
   /** With `revisions`: the Markdown with revision marks (template/marks.ts); only the Word writer reads it. */
   tracked?: Tracked;
@@ -72,25 +80,30 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     locale: ctx.project.config.locale,
   });
   checkBannerCovers(audience, held);
-  const body = placeFigures(markdownToHtml(markdown), figures);
-  const css = await loadStyles(ctx.project, audience);
+  const html = ctx.html !== false;
+  const body = html ? placeFigures(markdownToHtml(markdown), figures) : '';
+  const css = html ? await loadStyles(ctx.project, audience) : '';
   const max = audience.front.sensitivity;
   const index = ctx.leakIndex?.(max) ?? leakIndexFor(ctx.factBase, max);
   const front = Object.values(audience.front).filter((v): v is string => typeof v === 'string');
   // Tracked changes also show earlier wordings and removed facts: the guard reads those too.
-  checkNoLeak(audience, index, { markdown: tracked ? trackedText(tracked) : markdown, html: htmlPage({ audience, body, css }), front });
+  const page = html ? htmlPage({ audience, body, css }) : '';
+  checkNoLeak(audience, index, { markdown: tracked ? trackedText(tracked) : markdown, html: page, front });
   const view = timeView(time);
   const running = { hearing: view.hearing?.running, factsAsOf: view.factsAsOf };
-  return { audience, markdown, body, css, stamp: ctx.stamp, running, warnings, ...(tracked ? { tracked } : {}) };
+  const extra = { ...(tracked ? { tracked } : {}), ...(html ? {} : { withoutHtml: true as const }) };
+  return { audience, markdown, body, css, stamp: ctx.stamp, running, warnings, ...extra };
 }
 
 /** The packet as a self-contained HTML page; the contents list's page-number slots hold `slot(id)`. */
 export function packetHtml(p: Packet, slot?: (id: string) => string): string {
+  withHtml(p);
   return htmlPage({ audience: p.audience, body: fillContents(p.body, slot), css: p.css });
 }
 
 /** What the print stage needs to make the packet's PDF. */
 export function pdfJob(p: Packet): PdfJob {
+  withHtml(p);
   return {
     audience: p.audience,
     stamp: p.stamp,
@@ -99,4 +112,8 @@ export function pdfJob(p: Packet): PdfJob {
     headings: headingsOf(p.markdown).map((h) => h.plain),
     html: (slot) => packetHtml(p, slot),
   };
+}
+
+function withHtml(p: Packet): void {
+  if (p.withoutHtml) throw new Error(`bug: ${p.audience.name} was rendered without HTML`);
 }

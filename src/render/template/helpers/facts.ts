@@ -3,8 +3,7 @@
 
 import { factDates } from '../../../facts/item-dates.js';
 import type { Status } from '../../../facts/kinds.js';
-import { span } from '../../../facts/rules.js';
-import type { Fact, Value, Variant } from '../../../facts/schema.js';
+import type { Fact, Variant } from '../../../facts/schema.js';
 import { dateWords } from '../../../util/date-words.js';
 import { DATE_FORMS_HINT, tryParseDate } from '../../../util/dates.js';
 import { escapeMarkdown as md, raw, Text } from '../../escape.js';
