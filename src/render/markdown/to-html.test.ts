@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INJECTION } from '../../../test/fixtures/render.js';
-import { escapeMarkdown, htmlText } from '../escape.js';
+import { escapeMarkdown, escapeMarkdownFully, htmlText } from '../escape.js';
 import { headingsOf, markdownToHtml, safeHref } from './to-html.js';
 
 describe('markdownToHtml', () => {
@@ -77,6 +77,19 @@ describe('escapeMarkdown', () => {
     ['ends with #', '<p>ends with #</p>'],
   ])('%s stays text', (input, html) => {
     expect(markdownToHtml(escapeMarkdown(input)).trim()).toBe(html);
+  });
+
+  it('takes its shortcut only for text the full escaping leaves as it is', () => {
+    const unit = fc.constantFrom(...'aZé 19#*_[]()<>!|`~&;:/@.-=+\\^"\'\n\t\u00a0\u0000w'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (s) => {
+        expect(escapeMarkdown(s)).toBe(escapeMarkdownFully(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const s of ['Plain words, with commas; colons: and 12 figures.', 'see www.x.org', 'a https://x', '3. item', 'x  y', ' lead']) {
+      expect(escapeMarkdown(s)).toBe(escapeMarkdownFully(s));
+    }
   });
 
   it('round-trips any text: the HTML shows exactly the characters, never markup', () => {

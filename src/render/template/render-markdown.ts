@@ -191,10 +191,9 @@ function placeContents(markdown: string, state: RenderState): string {
 }
 
 function tidy(markdown: string): string {
+  // Trailing blanks go line by line (`m`): one pass over the text, no array of lines.
   return `${markdown
-    .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''))
-    .join('\n')
+    .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
 }

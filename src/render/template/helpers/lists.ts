@@ -61,8 +61,9 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
       if (status && !(STATUSES as readonly string[]).includes(status)) {
         s.fail(o.loc, `unknown status "${status}"`, `use one of ${STATUSES.join(', ')}`);
       }
+      const tags = wantedTags(s, o);
       const wanted = (f: Fact) =>
-        tagged(f, wantedTags(s, o)) &&
+        tagged(f, tags) &&
         !f.tags.some((t) => except.includes(t)) &&
         (!status || f.status === status) &&
         (o.hash.single !== true || s.provenance(f).singleSource);
