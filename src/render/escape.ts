@@ -9,7 +9,7 @@ import type { Sensitivity } from '../facts/kinds.js';
 // one space apart, not starting like a heading, list, quote or rule, and without a URL.
 // Most fact text is like this; one test finds it, instead of the passes below (which are a
 // good part of a large build's render). Linear: the runs it repeats cannot overlap.
-const PLAIN = /^(?![#+\-=>])(?!\d+[.)](?: |$))(?!.*(?::\/\/|\bwww\.))[^\s\p{Cc}\\`*_[\]<>|~&@#]+(?: [^\s\p{Cc}\\`*_[\]<>|~&@#]+)*$/iu;
+const PLAIN = /^(?![#+\-=>])(?!\d+[.)](?: |$))(?!.*(?::\/\/|\b[wW]{3}\.))[^\s\p{Cc}\\`*_[\]<>|~&@#]+(?: [^\s\p{Cc}\\`*_[\]<>|~&@#]+)*$/u;
 
 /** Markdown-escapes plain text: the result renders as exactly the same characters. */
 export function escapeMarkdown(text: string): string {
