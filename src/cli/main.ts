@@ -73,6 +73,7 @@ export async function main(raw = hideBin(process.argv)): Promise<void> {
       if (!err || err.name === 'YError') throw new UsageError(err?.message || msg);
       throw err;
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (err) {
@@ -91,4 +92,17 @@ function stdinArgs(args: readonly string[]): string[] {
 function quietWhenClosed(e: NodeJS.ErrnoException): void {
   if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
   throw e;
+}
+
+/**
+ * yargs renders a command's whole help text as soon as its handler starts (~40 ms, on every
+ * run), to have it should the handler fail once the command's options are gone. briefbook
+ * never shows help for a failed command (the error boundary prints the error and its hint),
+ * so the text is never read. Help asked for (--help) or due to a usage error is rendered
+ * when it is shown, as before. yargs 17's internal API; without it, nothing changes.
+ */
+function skipHelpCache(parser: object): void {
+  type Internal = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (parser as Internal).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }

@@ -21,13 +21,15 @@ export interface BuildStamp {
 }
 
 export async function buildStamp(project: Project, env: NodeJS.ProcessEnv = process.env): Promise<BuildStamp> {
-  const inRepo = (await gitAnswer(project.root, ['rev-parse', '--is-inside-work-tree'])) === 'true';
-  const [log, status] = inRepo
-    ? await Promise.all([
-        gitAnswer(project.root, ['log', '-1', '--format=%h %cI', '--', project.dataDir]),
-        gitAnswer(project.root, ['status', '--porcelain', '--', project.dataDir]),
-      ])
-    : [];
+  // All three at once (each git start costs more than its answer); outside a repository the
+  // last two fail, and are not read.
+  const [top, logAnswer, statusAnswer] = await Promise.all([
+    gitAnswer(project.root, ['rev-parse', '--is-inside-work-tree']),
+    gitAnswer(project.root, ['log', '-1', '--format=%h %cI', '--', project.dataDir]),
+    gitAnswer(project.root, ['status', '--porcelain', '--', project.dataDir]),
+  ]);
+  const inRepo = top === 'true';
+  const [log, status] = inRepo ? [logAnswer, statusAnswer] : [];
   const [commit, iso] = log ? log.split(' ') : [];
   const dirty = inRepo && (status === undefined || status !== '' || !commit);
 
