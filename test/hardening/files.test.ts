@@ -88,15 +88,16 @@ describe('files under data/', () => {
 });
 
 describe('files under templates/', () => {
+  // A Markdown build reads no stylesheet (it makes no HTML page): that one is built as HTML.
   it.each([
-    ['an audience', 'templates/audiences/leak.md'],
-    ['a partial', 'templates/partials/colophon.hbs'],
-    ['a stylesheet', 'templates/styles/briefbook.css'],
-  ])('refuses %s that links outside the project, at the file', (_, path) => {
+    ['an audience', 'templates/audiences/leak.md', 'md'],
+    ['a partial', 'templates/partials/colophon.hbs', 'md'],
+    ['a stylesheet', 'templates/styles/briefbook.css', 'html'],
+  ])('refuses %s that links outside the project, at the file', (_, path, format) => {
     const { root, outside } = setup();
     spawnSync('rm', ['-f', join(root, path)]);
     symlinkSync(outside, join(root, path));
-    const r = quick(['build', '-f', 'md'], root);
+    const r = quick(['build', '-f', format], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path}:1:1: error: is a symbolic link to ${outside}, outside ${root}; it was not read`);
     expect(r.stderr).not.toContain('wJalrXUtnFEMI');
