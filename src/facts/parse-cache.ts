@@ -63,7 +63,8 @@ function toJson(data: FactFile): string | undefined {
 function fromJson(json: string | undefined): FactFile | undefined {
   if (json === undefined) return undefined;
   try {
-    return { generated: undefined, ...JSON.parse(json) };
+    const data: unknown = JSON.parse(json);
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? { generated: undefined, ...data } : undefined;
   } catch {
     return undefined;
   }
