@@ -149,7 +149,7 @@ function splitUnit(u: Unit, split: boolean): Unit[] {
 
 function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {
   if (!u.item) {
-    const parsed = parseFactFile(u.file, diags);
+    const parsed = parseFactFile(u.file, diags, { cache: true });
     const data = parsed.data;
     if (!data) return [];
     return KINDS.flatMap((kind) =>

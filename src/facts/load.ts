@@ -56,7 +56,7 @@ export async function readFactFiles(root: string, dataDir: string): Promise<Sour
 
 export function loadFromFiles(files: readonly SourceFile[]): Loaded {
   const report: Report = { errors: [], warnings: [] };
-  const parsed = files.map((f) => parseFactFile(f, report.errors));
+  const parsed = files.map((f) => parseFactFile(f, report.errors, { cache: true }));
   const factBase = assemble(parsed, report);
   return { factBase, report };
 }

@@ -1,13 +1,13 @@
 // One fact file: bytes → checked YAML document → schema-validated data, with every
 // problem located at file:line:col. Never throws for bad input; problems go to `diags`.
 import * as jsYaml from 'js-yaml';
-import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
-import { nodeAt } from '../util/yaml-path.js';
 import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
 import { type FactFile, fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS, type Kind } from './kinds.js';
 import { LIMITS } from './limits.js';
+import { locator } from './locate.js';
+import { parseCache } from './parse-cache.js';
 import { schemaDiagnostic } from './schema-diagnostic.js';
 import { firstBadByte, openingQuote, yamlHint } from './yaml-errors.js';
 
@@ -35,7 +35,8 @@ export interface ParsedFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile {
+/** `cache`: look the text up in, and keep a clean result in, the parse cache (parse-cache.ts). */
+export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cache?: boolean } = {}): ParsedFile {
   const nowhere: ParsedFile = { path: file.path, locate: () => ({ line: 1, column: 1 }), broken: [], rawIndex: (_, i) => i };
   const at = (line: number, column: number, message: string, hint: string, path = '') =>
     diags.push({ file: file.path, line, column, path, message, hint });
@@ -64,6 +65,11 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     at(line, column, 'file is not valid UTF-8 text', 'save it as UTF-8 in your editor (it may be Latin-1 or Windows-1252)');
     return nowhere;
   }
+  // Only a clean parse is kept, so a hit means the checks below all passed: skip them.
+  const cache = opts.cache ? parseCache(text) : undefined;
+  const hit = cache?.hit;
+  if (hit) return { path: file.path, data: hit, locate: locator(text, () => hit).locate, broken: [], rawIndex: (_, i) => i };
+  const diagsBefore = diags.length;
   // TextDecoder strips a leading BOM; CRLF needs nothing: yaml and LineCounter count lines the same way.
   if (text.trim() === '') {
     at(1, 1, 'file is empty', 'add a section such as `facts:` or `sources:`, or delete the file');
@@ -80,34 +86,8 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     return nowhere;
   }
 
-  // Positions come from the `yaml` package's document model, which is 4× slower to build
-  // than js-yaml's plain parse. Most files are valid, so parse fast first and build the
-  // located document only when something must be reported.
-  let located: { doc: Document; lineCounter: LineCounter } | undefined;
-  const slow = () => {
-    if (!located) {
-      const lineCounter = new LineCounter();
-      located = { doc: parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true }), lineCounter };
-    }
-    return located;
-  };
-  const pos = (offset: number) => {
-    const p = slow().lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
   let raw: Partial<Record<Kind, unknown[]>> | undefined;
-  let ids: Map<string, { line: number; column: number } | null> | undefined;
-  const locate = (path: readonly PropertyKey[]) => {
-    // Warnings on a big valid base are mostly about whole items: find the item's `id:`
-    // line in the text rather than building the slow document for every such file.
-    if (path.length === 2 && raw && typeof path[1] === 'number') {
-      const id = (raw[path[0] as Kind]?.[path[1]] as { id?: unknown } | undefined)?.id;
-      ids ??= idIndex(text);
-      const hit = typeof id === 'string' ? ids.get(id) : undefined;
-      if (hit) return hit;
-    }
-    return pos(nodeAt(slow().doc.contents, path)?.range?.[0] ?? 0);
-  };
+  const { slow, pos, locate } = locator(text, () => raw);
   const kept: Partial<Record<Kind, number[]>> = {};
   const parsed: ParsedFile = { path: file.path, locate, broken: [], rawIndex: (kind, i) => kept[kind]?.[i] ?? i };
 
@@ -189,6 +169,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[]): ParsedFile
     });
   }
   parsed.data = data as FactFile;
+  if (diags.length === diagsBefore && parsed.broken.length === 0) cache?.keep(parsed.data);
   return parsed;
 }
 
@@ -203,21 +184,6 @@ function maxDepth(root: unknown): number {
     if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stack.push([v, d + 1]);
   }
   return max;
-}
-
-/** Every `id: <value>` key in the text with its position; an id seen twice maps to null. */
-function idIndex(text: string): Map<string, { line: number; column: number } | null> {
-  const index = new Map<string, { line: number; column: number } | null>();
-  const re = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*(["']?)([^"'\s#]+)\2[ \t]*(?:#.*)?\r?$/gm;
-  let line = 1;
-  let counted = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (let k = text.indexOf('\n', counted); k !== -1 && k < m.index; k = text.indexOf('\n', k + 1)) line++;
-    counted = m.index;
-    const id = m[3] ?? '';
-    index.set(id, index.has(id) ? null : { line, column: (m[1]?.length ?? 0) + 1 });
-  }
-  return index;
 }
 
 const NESTING_HINT = 'fact files are shallow maps and lists; check the indentation';

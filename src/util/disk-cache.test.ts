@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir, cached } from './disk-cache.js';
+import { cacheDir, cached, lookup, store } from './disk-cache.js';
 
 describe('disk cache', () => {
   let dir: string;
@@ -32,6 +32,17 @@ describe('disk cache', () => {
     expect(cached('t', 'k2', () => 'again')).toBe('again');
     writeFileSync(file, 'no seal at all');
     expect(cached('t', 'k2', () => 'third')).toBe('third');
+  });
+
+  it('finds what store kept with lookup, and nothing while the cache is off', () => {
+    expect(lookup('t', 'k3')).toBeUndefined();
+    store('t', 'k3', 'kept');
+    expect(lookup('t', 'k3')).toBe('kept');
+    process.env.BRIEFBOOK_CACHE_DIR = 'off';
+    expect(lookup('t', 'k3')).toBeUndefined();
+    store('t', 'k4', 'dropped');
+    process.env.BRIEFBOOK_CACHE_DIR = dir;
+    expect(readdirSync(dir)).toEqual(['t-k3']);
   });
 
   it('is off with BRIEFBOOK_CACHE_DIR=off, and under XDG_CACHE_HOME otherwise', () => {

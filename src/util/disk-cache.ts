@@ -26,14 +26,23 @@ const SEAL = '\n//sha256:';
 
 /** The text cached under `key`, or what `make` returns, stored for next time. */
 export function cached(kind: string, key: string, make: () => string): string {
-  const dir = cacheDir();
-  if (!dir) return make();
-  const path = join(dir, `${kind}-${key}`);
-  const hit = read(path);
+  const hit = lookup(kind, key);
   if (hit !== undefined) return hit;
   const text = make();
-  write(dir, path, text);
+  store(kind, key, text);
   return text;
+}
+
+/** The text stored under `key`; undefined when the cache is off, or the entry missing, torn or altered. */
+export function lookup(kind: string, key: string): string | undefined {
+  const dir = cacheDir();
+  return dir ? read(join(dir, `${kind}-${key}`)) : undefined;
+}
+
+/** Stores `text` under `key` for a later lookup, for callers that decide after computing whether it is worth keeping. */
+export function store(kind: string, key: string, text: string): void {
+  const dir = cacheDir();
+  if (dir) write(dir, join(dir, `${kind}-${key}`), text);
 }
 
 function read(path: string): string | undefined {
