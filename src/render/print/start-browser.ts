@@ -15,7 +15,13 @@ export async function startBrowser(opts: LaunchOptions): Promise<StartingBrowser
   await loadPuppeteer().catch(() => undefined); // not installed: launchBrowser says so, below
   const abort = new AbortController();
   const launching = launchBrowser({ ...opts, signal: abort.signal });
-  launching.catch(() => undefined);
+  let started = false;
+  launching.then(
+    () => {
+      started = true;
+    },
+    () => undefined,
+  );
   let used = false;
   return {
     get: () => {
@@ -23,7 +29,14 @@ export async function startBrowser(opts: LaunchOptions): Promise<StartingBrowser
       return launching;
     },
     close: async () => {
-      if (!used) abort.abort();
+      if (!used && !started) {
+        // Still starting and never needed: the abort kills the process. The launch may then
+        // never settle (on a loaded machine puppeteer can lose the race with the kill), so it
+        // is not waited for; were it to finish after all, that browser is closed then.
+        abort.abort();
+        void launching.then((s) => s.close()).catch(() => undefined);
+        return;
+      }
       await launching.then((s) => s.close()).catch(() => undefined);
     },
   };
