@@ -59,7 +59,7 @@ export class BuildFailed extends UserError {
     cause: UserError,
   ) {
     const kept = 'a packet that failed keeps its previous files, in every format';
-    // In the audiences' order, not the order their PDFs happened to finish in.
+    // In name order, not the order their PDFs happened to finish in.
     const wrote = [...new Set(written.map((w) => w.audience))].sort();
     const others = wrote.length ? `written: ${wrote.join(', ')}` : 'no packet was written';
     const what = failed.length === 1 ? `packet ${failed[0]} failed` : `${failed.length} packets failed: ${failed.join(', ')}`;
