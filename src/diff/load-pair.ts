@@ -4,21 +4,20 @@
 // to tell a duplicate id from an added one, or, for an audience, to learn whether the
 // facts an item rests on are visible. Items from shared content are the very same
 // objects on both sides, which lets the comparison skip them at once.
-import { createHash } from 'node:crypto';
 import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { KINDS, type Sensitivity } from '../facts/kinds.js';
-import { parseFactFile, type SourceFile } from '../facts/parse-file.js';
+import { parseFactFile } from '../facts/parse-file.js';
 import { selectForAudience } from '../facts/select.js';
 import { resolveForAudience } from './audience-load.js';
 import { type Entry, Items } from './items.js';
-import { type ItemText, splitItems } from './units.js';
+import { pairUnits, type SideFile, type Unit } from './pair-units.js';
 
 export interface Side {
   /** "HEAD~2", "working tree", or a path as the user gave it. */
   label: string;
   /** Fact files with display paths (e.g. `HEAD~2:data/facts/a.yaml`). */
-  files: SourceFile[];
+  files: SideFile[];
 }
 
 export interface Pair {
@@ -29,13 +28,6 @@ export interface Pair {
 export interface LoadOptions {
   /** Keep only what an audience cleared for this level may see (selectForAudience). */
   max?: Sensitivity;
-}
-
-interface Unit {
-  key: string;
-  file: SourceFile;
-  /** Set for one item cut from a file; unset for a whole file. */
-  item?: ItemText;
 }
 
 /** Splitting a file into items met something the whole-file parse must judge. */
@@ -50,7 +42,6 @@ export function loadPair(a: Side, b: Side, opts: LoadOptions = {}): Pair {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
@@ -97,56 +88,6 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
   return opts.max ? { from: selectForAudience(fbA, opts.max), to: selectForAudience(fbB, opts.max) } : { from: fbA, to: fbB };
 }
 
-/** Pairs identical files, then identical items of the remaining files, across the sides. */
-function pairUnits(filesA: readonly SourceFile[], filesB: readonly SourceFile[], split: boolean) {
-  const shared: Unit[] = [];
-  // A file left unread (too large, refused) has no bytes to compare: never the same as another.
-  const fileKey = (f: SourceFile) =>
-    f.size !== undefined || f.refused ? `unread:${f.path}` : `file:${createHash('sha1').update(f.bytes).digest('hex')}`;
-  const poolB = pool(filesB.map((file) => ({ key: fileKey(file), file })));
-  const restA: Unit[] = [];
-  for (const file of filesA) {
-    const u: Unit = { key: fileKey(file), file };
-    if (poolB.take(u.key)) shared.push(u);
-    else restA.push(u);
-  }
-  const unitsA = restA.flatMap((u) => splitUnit(u, split));
-  const unitsB = poolB.rest().flatMap((u) => splitUnit(u, split));
-  const itemPool = pool(unitsB);
-  const ownA: Unit[] = [];
-  for (const u of unitsA) {
-    if (itemPool.take(u.key)) shared.push(u);
-    else ownA.push(u);
-  }
-  return { shared, ownA, ownB: itemPool.rest() };
-}
-
-function pool<T extends { key: string }>(units: readonly T[]) {
-  const byKey = new Map<string, T[]>();
-  for (const u of units) {
-    const list = byKey.get(u.key);
-    if (list) list.push(u);
-    else byKey.set(u.key, [u]);
-  }
-  return {
-    take: (key: string) => byKey.get(key)?.pop(),
-    rest: () => [...byKey.values()].flat(),
-  };
-}
-
-function splitUnit(u: Unit, split: boolean): Unit[] {
-  if (!split || u.file.size !== undefined || u.file.refused) return [u];
-  let text: string;
-  try {
-    text = utf8.decode(u.file.bytes);
-  } catch {
-    return [u];
-  }
-  const items = splitItems(text);
-  if (!items) return [u];
-  return items.map((item) => ({ key: `item:${item.section}\0${item.text}`, file: u.file, item }));
-}
-
 function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {
   if (!u.item) {
     const parsed = parseFactFile(u.file, diags, { cache: true });
@@ -177,7 +118,10 @@ function idIndex(units: readonly Unit[]): Map<string, Unit[]> {
   const index = new Map<string, Unit[]>();
   const re = /(?:^|[\s{,])["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/g;
   for (const u of units) {
-    for (const m of textOf(u).matchAll(re)) {
+    // exec, not matchAll: matchAll copies the expression, once for each of 10,000s of items.
+    const text = textOf(u);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const id = m[1] as string;
       const list = index.get(id);
       if (!list) index.set(id, [u]);

@@ -10,8 +10,9 @@ import { isFactFile, listFactFiles, readFactFile } from '../facts/load.js';
 import type { SourceFile } from '../facts/parse-file.js';
 import { CONFIG_FILE, openProject, type Project } from '../project.js';
 import { fence } from '../util/safe-read.js';
-import { type GitBlob, listBlobs, readBlobs, repoTop, resolveCommit, tryResolveCommit } from './git-objects.js';
+import { batchable, type GitBlob, listBlobs, readBlobs, repoTop, resolveAll, resolveCommit, tryResolveCommit } from './git-objects.js';
 import type { Side } from './load-pair.js';
+import { fileItems } from './units.js';
 
 export type SideSpec =
   | { type: 'revision'; label: string; commit: string }
@@ -40,6 +41,8 @@ export interface SideContext {
 /** Finds the repository lazily: comparing two folders needs no git at all. */
 export class Repo {
   private top?: Promise<string>;
+  /** Commits named by revisions, learnt in one git call by `prime`. */
+  private readonly commits = new Map<string, string>();
   constructor(private readonly ctx: SideContext) {}
 
   /** The repository top, or a UserError when not in one. */
@@ -55,6 +58,26 @@ export class Repo {
       if (e instanceof UserError) return undefined;
       throw e;
     }
+  }
+
+  /**
+   * Asks git for the top and the commit of every name in one call, where it can answer
+   * for all of them: each git process costs a fork of node (tens of ms on a busy machine).
+   * Where it cannot (a name that is no revision, not a repository), nothing is learnt, and
+   * `root` and `commit` ask one question at a time as before.
+   */
+  async prime(names: readonly string[]): Promise<void> {
+    if (this.top || names.length === 0 || !names.every(batchable)) return;
+    const dir = projectRoot(this.ctx) ?? this.ctx.cwd;
+    const answer = await resolveAll(dir, names);
+    if (!answer) return;
+    this.top = Promise.resolve(realpathSync(answer.top));
+    names.forEach((n, i) => this.commits.set(n, answer.commits[i] as string));
+  }
+
+  /** The commit a revision names, or undefined when it names none. */
+  async commit(top: string, rev: string): Promise<string | undefined> {
+    return this.commits.get(rev) ?? (await tryResolveCommit(top, rev));
   }
 
   /** The project's data folder relative to the repository top, with forward slashes. */
@@ -84,6 +107,9 @@ function projectRoot(ctx: SideContext): string | undefined {
 /** No argument: HEAD vs the working tree; one: REV vs the working tree; two: FROM vs TO. */
 export async function resolveSides(args: readonly SideArg[], ctx: SideContext, repo: Repo): Promise<[SideSpec, SideSpec]> {
   const worktree: SideSpec = { type: 'worktree', label: WORKTREE };
+  const names = args.length === 0 ? ['HEAD'] : args.slice(0, 2);
+  // Names that are paths on disk must be told apart from revisions one by one.
+  if (names.every((a) => typeof a === 'string' && (a === '' || !existsSync(resolve(ctx.cwd, a))))) await repo.prime(names as string[]);
   if (args.length === 0) return [await classify('HEAD', ctx, repo), worktree];
   const from = await classify(args[0] as string, ctx, repo);
   if (args.length === 1) return [from, worktree];
@@ -107,7 +133,7 @@ async function classify(given: SideArg, ctx: SideContext, repo: Repo): Promise<S
   const abs = resolve(ctx.cwd, arg);
   const onDisk = arg !== '' && existsSync(abs);
   const top = await repo.maybeRoot();
-  const commit = top ? await tryResolveCommit(top, arg) : undefined;
+  const commit = top ? await repo.commit(top, arg) : undefined;
   if (onDisk && commit) {
     throw new UserError(`"${arg}" is both a git revision and a ${statSync(abs).isDirectory() ? 'folder' : 'file'}`, {
       hint: `write ./${arg} for the path, or the commit id ${commit.slice(0, 12)} for the revision`,
@@ -132,11 +158,18 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
   );
   // Oversized blobs are never read: parseFactFile refuses them by their size alone.
   const wanted = listed.flat().filter((b) => isFactFile(b.path) && b.size <= LIMITS.fileBytes);
+  // A blob on one side only will be split into items (load-pair.ts): split it while git
+  // reads the next ones. A blob on both sides is the same file and is not split.
+  const seen = listed.map((l) => new Set(l.map((b) => b.oid)));
+  const oneSide = (oid: string) => seen[0]?.has(oid) !== seen[1]?.has(oid) || specs[0].type !== 'revision' || specs[1].type !== 'revision';
   const blobs =
     wanted.length > 0
       ? await readBlobs(
           await repo.root(),
           wanted.map((b) => b.oid),
+          (oid, bytes) => {
+            if (oneSide(oid)) fileItems(bytes);
+          },
         )
       : new Map<string, Buffer>();
   const read = async (spec: SideSpec, entries: GitBlob[]): Promise<Side> => {
@@ -145,6 +178,7 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
         .filter((b) => isFactFile(b.path))
         .map((b) => ({
           path: `${spec.label}:${b.path}`,
+          oid: b.oid,
           bytes: blobs.get(b.oid) ?? new Uint8Array(),
           ...(b.size > LIMITS.fileBytes ? { size: b.size } : {}),
         }));

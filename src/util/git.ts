@@ -50,12 +50,31 @@ export async function gitAnswer(cwd: string, args: readonly string[]): Promise<s
  * Runs git with `input` on its stdin and returns its stdout (`git cat-file --batch`, which
  * reads many objects through one process). Rejects with git's stderr in the message.
  */
-export function gitWithInput(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
+export async function gitWithInput(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await gitStream(cwd, args, input, (c) => chunks.push(c));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The same, handing each piece of stdout to `onData` as it arrives, so a large output is
+ * never held twice (the pieces, then one buffer of them all). An error thrown by
+ * `onData` ends git and rejects with it.
+ */
+export function gitStream(cwd: string, args: readonly string[], input: string, onData: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['-C', cwd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    const chunks: Buffer[] = [];
     const errs: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    let failed: unknown;
+    child.stdout.on('data', (c: Buffer) => {
+      if (failed !== undefined) return;
+      try {
+        onData(c);
+      } catch (e) {
+        failed = e;
+        child.kill();
+      }
+    });
     child.stderr.on('data', (c: Buffer) => errs.push(c));
     child.on('error', (err: NodeJS.ErrnoException) =>
       reject(
@@ -65,7 +84,8 @@ export function gitWithInput(cwd: string, args: readonly string[], input: string
       ),
     );
     child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(chunks));
+      if (failed !== undefined) reject(failed);
+      else if (code === 0) resolve();
       else reject(new Error(`git ${args.join(' ')} exited with ${code}: ${Buffer.concat(errs).toString('utf8').trim()}`));
     });
     child.stdin.on('error', reject);
