@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitItems } from './units.js';
+import { fileItems, splitItems } from './units.js';
 
 describe('splitItems', () => {
   it('cuts a block-style file into its items, keeping every line', () => {
@@ -10,6 +10,19 @@ describe('splitItems', () => {
       { section: 'facts', text: '  - id: b\n    statement: |\n      two\n      lines', line: 7 },
       { section: 'sources', text: '- id: s\n  title: S\n', line: 12 },
     ]);
+  });
+
+  it('keeps CRLF line ends and non-ASCII text inside each item, exactly as in the file', () => {
+    const text = 'facts:\r\n  - id: a\r\n    statement: Café — “quoted”\r\n  # note\r\n  - id: b\r\n';
+    expect(splitItems(text)).toEqual([
+      { section: 'facts', text: '  - id: a\r\n    statement: Café — “quoted”\r\n  # note\r', line: 2 },
+      { section: 'facts', text: '  - id: b\r\n', line: 5 },
+    ]);
+  });
+
+  it('counts an indent as trimStart does: a non-breaking space is indentation, a tab stops the split', () => {
+    expect(splitItems('facts:\n  - id: a\n  \u00a0statement: x\n')?.map((i) => i.text)).toEqual(['  - id: a\n  \u00a0statement: x\n']);
+    expect(splitItems('facts:\n  - id: a\n  \tstatement: x\n')).toBeUndefined();
   });
 
   it('accepts a leading document marker and a one-line generated: key', () => {
@@ -32,5 +45,15 @@ describe('splitItems', () => {
     ['a multi-line generated value', 'generated: >\n  by import\nfacts:\n  - id: a\n'],
   ])('leaves a file with %s whole', (_, text) => {
     expect(splitItems(text)).toBeUndefined();
+  });
+});
+
+describe('fileItems', () => {
+  it('splits the bytes of a file once, and leaves text that is not UTF-8 to the whole-file parse', () => {
+    const bytes = new TextEncoder().encode('facts:\n  - id: a\n');
+    const items = fileItems(bytes);
+    expect(items?.map((i) => i.text)).toEqual(['  - id: a\n']);
+    expect(fileItems(bytes)).toBe(items);
+    expect(fileItems(new Uint8Array([0x66, 0x3a, 0x0a, 0xff]))).toBeUndefined();
   });
 });
