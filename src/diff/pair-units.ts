@@ -5,7 +5,7 @@ import { gitBlobId } from './git-objects.js';
 import { fileItems, type ItemText } from './units.js';
 
 export interface SideFile extends SourceFile {
-  /** The git blob id, for a file read from a revision. */
+  /** The git blob id of its bytes: given for a file read from a revision, computed for one read from disk beside a revision. */
   oid?: string;
 }
 

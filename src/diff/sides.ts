@@ -10,8 +10,9 @@ import { isFactFile, listFactFiles, readFactFile } from '../facts/load.js';
 import type { SourceFile } from '../facts/parse-file.js';
 import { CONFIG_FILE, openProject, type Project } from '../project.js';
 import { fence } from '../util/safe-read.js';
-import { batchable, type GitBlob, listBlobs, readBlobs, repoTop, resolveAll, resolveCommit, tryResolveCommit } from './git-objects.js';
+import { batchable, gitBlobId, listBlobs, readBlobs, repoTop, resolveAll, resolveCommit, tryResolveCommit } from './git-objects.js';
 import type { Side } from './load-pair.js';
+import type { SideFile } from './pair-units.js';
 import { fileItems } from './units.js';
 
 export type SideSpec =
@@ -151,17 +152,30 @@ async function classify(given: SideArg, ctx: SideContext, repo: Repo): Promise<S
   return { type: 'revision', label: arg, commit: await resolveCommit(top, arg) };
 }
 
-/** Reads both sides; revisions share one `git cat-file --batch` process. */
+/**
+ * Reads both sides; revisions share one `git cat-file --batch` process. A side on disk is
+ * read first: a blob with the id git gives one of its files (the usual case for `diff`,
+ * HEAD against the working tree) takes that file's bytes instead of being read from git.
+ */
 export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideContext, repo: Repo): Promise<[Side, Side]> {
   const listed = await Promise.all(
     specs.map(async (spec) => (spec.type === 'revision' ? await listBlobs(await repo.root(), spec.commit, await repo.dataPath()) : [])),
   );
+  const local: (SideFile[] | undefined)[] = [];
+  for (const spec of specs) local.push(spec.type === 'revision' ? undefined : await readLocal(spec, ctx));
+  const oidLength = listed.flat()[0]?.oid.length;
+  const onDisk = new Map<string, Uint8Array>();
+  for (const f of local.flat()) {
+    if (!f || oidLength === undefined || f.size !== undefined || f.refused) continue;
+    f.oid = gitBlobId(f.bytes, oidLength);
+    onDisk.set(f.oid, f.bytes);
+  }
   // Oversized blobs are never read: parseFactFile refuses them by their size alone.
-  const wanted = listed.flat().filter((b) => isFactFile(b.path) && b.size <= LIMITS.fileBytes);
-  // A blob on one side only will be split into items (load-pair.ts): split it while git
+  const wanted = listed.flat().filter((b) => isFactFile(b.path) && b.size <= LIMITS.fileBytes && !onDisk.has(b.oid));
+  // A blob on one side only will be split into items (pair-units.ts): split it while git
   // reads the next ones. A blob on both sides is the same file and is not split.
-  const seen = listed.map((l) => new Set(l.map((b) => b.oid)));
-  const oneSide = (oid: string) => seen[0]?.has(oid) !== seen[1]?.has(oid) || specs[0].type !== 'revision' || specs[1].type !== 'revision';
+  const ids = specs.map((spec, i) => new Set(spec.type === 'revision' ? listed[i]?.map((b) => b.oid) : local[i]?.map((f) => f.oid)));
+  const oneSide = (oid: string) => ids[0]?.has(oid) !== ids[1]?.has(oid);
   const blobs =
     wanted.length > 0
       ? await readBlobs(
@@ -172,26 +186,29 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
           },
         )
       : new Map<string, Buffer>();
-  const read = async (spec: SideSpec, entries: GitBlob[]): Promise<Side> => {
-    if (spec.type === 'revision') {
-      const files = entries
-        .filter((b) => isFactFile(b.path))
-        .map((b) => ({
-          path: `${spec.label}:${b.path}`,
-          oid: b.oid,
-          bytes: blobs.get(b.oid) ?? new Uint8Array(),
-          ...(b.size > LIMITS.fileBytes ? { size: b.size } : {}),
-        }));
-      return { label: spec.label, files };
-    }
-    if (spec.type === 'stdin') return { label: spec.label, files: [spec.file] };
-    if (spec.type === 'worktree') {
-      const project = ctx.project();
-      return { label: spec.label, files: await readFolder(project.dataDir, project.root, fence(project.root, project.dataDir)) };
-    }
-    return { label: spec.label, files: await readPath(spec.abs, ctx.cwd) };
+  const side = (spec: SideSpec, i: number): Side => {
+    if (spec.type !== 'revision') return { label: spec.label, files: local[i] ?? [] };
+    const files = (listed[i] ?? [])
+      .filter((b) => isFactFile(b.path))
+      .map((b) => ({
+        path: `${spec.label}:${b.path}`,
+        oid: b.oid,
+        bytes: blobs.get(b.oid) ?? onDisk.get(b.oid) ?? new Uint8Array(),
+        ...(b.size > LIMITS.fileBytes ? { size: b.size } : {}),
+      }));
+    return { label: spec.label, files };
   };
-  return [await read(specs[0], listed[0] ?? []), await read(specs[1], listed[1] ?? [])];
+  return [side(specs[0], 0), side(specs[1], 1)];
+}
+
+/** A side that is not a revision: standard input, the working tree, or a path. */
+async function readLocal(spec: Exclude<SideSpec, { type: 'revision' }>, ctx: SideContext): Promise<SideFile[]> {
+  if (spec.type === 'stdin') return [spec.file];
+  if (spec.type === 'worktree') {
+    const project = ctx.project();
+    return readFolder(project.dataDir, project.root, fence(project.root, project.dataDir));
+  }
+  return readPath(spec.abs, ctx.cwd);
 }
 
 /**
