@@ -47,19 +47,10 @@ export async function gitAnswer(cwd: string, args: readonly string[]): Promise<s
 }
 
 /**
- * Runs git with `input` on its stdin and returns its stdout (`git cat-file --batch`, which
- * reads many objects through one process). Rejects with git's stderr in the message.
- */
-export async function gitWithInput(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await gitStream(cwd, args, input, (c) => chunks.push(c));
-  return Buffer.concat(chunks);
-}
-
-/**
- * The same, handing each piece of stdout to `onData` as it arrives, so a large output is
- * never held twice (the pieces, then one buffer of them all). An error thrown by
- * `onData` ends git and rejects with it.
+ * Runs git with `input` on its stdin (`git cat-file --batch`, which reads many objects
+ * through one process), handing each piece of stdout to `onData` as it arrives, so a
+ * large output is never held twice (the pieces, then one buffer of them all). Rejects
+ * with git's stderr in the message; an error thrown by `onData` ends git and rejects with it.
  */
 export function gitStream(cwd: string, args: readonly string[], input: string, onData: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
