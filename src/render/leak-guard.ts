@@ -54,8 +54,9 @@ export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
     });
   }
   const sizes = [...sizeSet].sort();
-  for (const text of shown) {
-    const words = normalWords(text);
+  // Nothing withheld (the top level): no window to clear, and the shown text need not be read.
+  for (let i = 0; i < shown.length && windows.size > 0; i++) {
+    const words = normalWords(shown[i] as string);
     for (const size of sizes) for (const key of runKeys(words, size)) windows.delete(key);
   }
   return { max, windows, sizes, fb };
