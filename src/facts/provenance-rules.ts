@@ -5,7 +5,7 @@
 import { nearest } from '../util/closest.js';
 import type { FactBase } from './factbase.js';
 import { type Kind, type Sensitivity, SINGULAR } from './kinds.js';
-import { provenance, resolveParty } from './provenance.js';
+import { provenanceOf, resolveParty } from './provenance.js';
 import { checkRef, type Rule, type RuleContext } from './rule-context.js';
 import type { Citation } from './schema.js';
 import { rank } from './select.js';
@@ -88,7 +88,7 @@ function resolvedEntity(fb: FactBase, ref: string) {
 const corroborated: Rule = (ctx) => {
   for (const [id, f] of ctx.fb.facts) {
     if (f.claimant) continue;
-    const p = provenance(ctx.fb, f);
+    const p = provenanceOf(ctx.fb, f);
     const [origin] = p.origins;
     if (!origin || !p.singleSource) continue;
     const what = origin.self
