@@ -135,7 +135,7 @@ const memo = new WeakMap<FactBase['sources'], WeakMap<FactBase['entities'], Map<
  * `provenance`, computed once per fact base: every footnote, appendix row and flag of a
  * packet asks for the same facts, and audiences of one level share a fact base. Keyed by
  * the two maps it reads, so a selection that keeps them whole (select.ts) shares the fact
- * base's: the validation rules' provenance serves the packets of that level.
+ * base's (and the caches of sources' order and entities' names, keyed the same way).
  */
 export function provenanceOf(fb: FactBase, f: Fact, variant?: Variant): Provenance {
   let byEntities = memo.get(fb.sources);

@@ -56,7 +56,7 @@ describe('selectForAudience: what a level shares with the fact base', () => {
       const visible = selectForAudience(factBase, level);
       expect(provenanceOf(visible, pub)).toEqual(provenance(visible, pub));
     }
-    // The rules compute it on the fact base first; the internal level is handed the same object.
+    // The internal level keeps every source and entity: it is handed the fact base's own.
     expect(provenanceOf(selectForAudience(factBase, 'internal'), pub)).toBe(provenanceOf(factBase, pub));
     expect(provenanceOf(selectForAudience(factBase, 'public'), pub)).not.toBe(provenanceOf(factBase, pub));
   });
