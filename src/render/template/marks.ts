@@ -55,9 +55,7 @@ export interface Tracked {
 }
 
 /** The packet's own Markdown: marks and removed items gone. */
-export const stripMarks = (markdown: string) =>
-  // Every mark holds NUL: a text without one (every render without revisions) is returned as it is.
-  markdown.includes(NUL) ? markdown.replace(REMOVED, '').replace(SPANS, '') : markdown;
+export const stripMarks = (markdown: string) => markdown.replace(REMOVED, '').replace(SPANS, '');
 
 /** The tracked Markdown as the Word writer lexes it: removed items kept in place, their block marks gone. */
 export const unwrapRemoved = (markdown: string) => markdown.replace(REMOVED_EDGES, '');

@@ -32,10 +32,9 @@ export class Placeholders {
 
   /** `text` with every mark of `name` replaced by `value`. */
   fill(text: string, name: string, value: string): string {
-    const mark = this.mark(name);
-    return text.includes(mark) ? text.split(mark).join(value) : text;
+    return text.split(this.mark(name)).join(value);
   }
 }
 
 /** The finished Markdown: any NUL a template typed is dropped (no mark is left by then). */
-export const withoutMarks = (text: string) => (text.includes(NUL) ? text.split(NUL).join('') : text);
+export const withoutMarks = (text: string) => text.split(NUL).join('');
