@@ -129,17 +129,24 @@ function publisherOutlet(fb: FactBase, source: Source): Party | undefined {
   return source.kind === 'news' ? p : undefined;
 }
 
-const memo = new WeakMap<FactBase, Map<Fact | Variant, Provenance>>();
+const memo = new WeakMap<FactBase['sources'], WeakMap<FactBase['entities'], Map<Fact | Variant, Provenance>>>();
 
 /**
  * `provenance`, computed once per fact base: every footnote, appendix row and flag of a
- * packet asks for the same facts, and audiences of one level share a fact base.
+ * packet asks for the same facts, and audiences of one level share a fact base. Keyed by
+ * the two maps it reads, so a selection that keeps them whole (select.ts) shares the fact
+ * base's (and the caches of sources' order and entities' names, keyed the same way).
  */
 export function provenanceOf(fb: FactBase, f: Fact, variant?: Variant): Provenance {
-  let byItem = memo.get(fb);
+  let byEntities = memo.get(fb.sources);
+  if (!byEntities) {
+    byEntities = new WeakMap();
+    memo.set(fb.sources, byEntities);
+  }
+  let byItem = byEntities.get(fb.entities);
   if (!byItem) {
     byItem = new Map();
-    memo.set(fb, byItem);
+    byEntities.set(fb.entities, byItem);
   }
   let p = byItem.get(variant ?? f);
   if (!p) {

@@ -2,6 +2,7 @@
 // it may see cites them.
 import { describe, expect, it } from 'vitest';
 import { loadFromFiles } from './load.js';
+import { provenance, provenanceOf } from './provenance.js';
 import { selectForAudience } from './select.js';
 
 const DATA = `sources:
@@ -39,5 +40,24 @@ describe('selectForAudience: sources', () => {
       'src.origin',
       'src.uncited',
     ]);
+  });
+});
+
+describe('selectForAudience: what a level shares with the fact base', () => {
+  it('shares the sources map only with a level that keeps every source, and keeps a smaller one apart', () => {
+    expect(selectForAudience(factBase, 'internal').sources).toBe(factBase.sources);
+    expect(selectForAudience(factBase, 'public').sources).not.toBe(factBase.sources);
+    expect(selectForAudience(factBase, 'internal').entities).toBe(factBase.entities);
+  });
+
+  it('gives each level the provenance computed fresh on its own selection, the shared one included', () => {
+    const pub = factBase.facts.get('f.pub')!;
+    for (const level of ['public', 'internal'] as const) {
+      const visible = selectForAudience(factBase, level);
+      expect(provenanceOf(visible, pub)).toEqual(provenance(visible, pub));
+    }
+    // The internal level keeps every source and entity: it is handed the fact base's own.
+    expect(provenanceOf(selectForAudience(factBase, 'internal'), pub)).toBe(provenanceOf(factBase, pub));
+    expect(provenanceOf(selectForAudience(factBase, 'public'), pub)).not.toBe(provenanceOf(factBase, pub));
   });
 });

@@ -49,7 +49,19 @@ function select(fb: FactBase, max: Sensitivity): FactBase {
   // internal fact (its title, its id) tells a reader what that fact is about.
   const lowest = lowestCiters(fb);
   for (const id of [...out.sources.keys()]) if ((lowest.get(id) ?? -1) > rank(max)) out.sources.delete(id);
+  shareWhole(fb, out);
   return out;
+}
+
+/**
+ * A level that keeps every source (or entity) gets the fact base's own map, the same items
+ * in the same order: provenance, which reads only these two, is then computed once for the
+ * fact base and that level (provenance.ts keys it by them). Not for a view whose maps are
+ * not plain (watch's tracked view: reading through it records what a render read).
+ */
+function shareWhole(fb: FactBase, out: FactBase): void {
+  if (out.sources.size === fb.sources.size && fb.sources.constructor === Map) out.sources = fb.sources;
+  if (out.entities.size === fb.entities.size && fb.entities.constructor === Map) out.entities = fb.entities;
 }
 
 const citerRanks = new WeakMap<FactBase, Map<string, number>>();

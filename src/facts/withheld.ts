@@ -38,7 +38,7 @@ export function textsFor(fb: FactBase, max: Sensitivity): TextsByAudience {
       const notes = noteLevel(item);
       leaves(item, [], (path, text) => {
         const level = path.includes('note') && above(notes, itemLevel) ? notes : itemLevel;
-        if (above(level, max)) withheld.push({ kind, id, path, text, level });
+        if (above(level, max)) withheld.push({ kind, id, path: [...path], text, level });
         else shown.push(text);
       });
     }
@@ -49,11 +49,26 @@ export function textsFor(fb: FactBase, max: Sensitivity): TextsByAudience {
 /** Why an item is hidden: its own level, or (resting on hidden facts) the highest of theirs. */
 const hiddenLevel = (fb: FactBase, item: Item) => restingLevel(item, (id) => fb.facts.get(id)?.sensitivity);
 
-/** Every string inside `value`, with its path. */
-function leaves(value: unknown, path: (string | number)[], visit: (path: (string | number)[], text: string) => void): void {
+/**
+ * Every string inside `value`, with its path. The path is one array, pushed and popped as
+ * the walk goes (a copy per string was most of this walk's cost): `visit` copies it to keep it.
+ */
+function leaves(value: unknown, path: (string | number)[], visit: (path: readonly (string | number)[], text: string) => void): void {
   if (typeof value === 'string') visit(path, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, [...path, i], visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], visit);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      leaves(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value && typeof value === 'object') {
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      path.push(k);
+      leaves((value as Record<string, unknown>)[k], path, visit);
+      path.pop();
+    }
+  }
 }
 
 /** file:line:col and path of a withheld text, for the message that refuses a packet. */

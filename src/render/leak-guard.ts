@@ -16,7 +16,7 @@ import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { type Sensitivity, SINGULAR } from '../facts/kinds.js';
 import { locateWithheld, textsFor, type WithheldText } from '../facts/withheld.js';
-import { normalWords, runKeys } from '../util/words.js';
+import { normalWords, runKeys, runKeysOfSizes } from '../util/words.js';
 import type { Audience } from './template-files/audiences.js';
 
 export const WINDOW = 8;
@@ -25,7 +25,7 @@ export const SHORTEST = 6;
 export interface LeakIndex {
   max: Sensitivity;
   /** Key of a window of normalised words (util/words.ts: runKeys) → the window and the withheld text it comes from. */
-  windows: Map<number, { words: string; from: WithheldText }>;
+  windows: Map<number, Window>;
   /** The window sizes in `windows`. */
   sizes: number[];
   fb: FactBase;
@@ -40,6 +40,22 @@ export interface PacketText {
   front: string[];
 }
 
+/**
+ * A window of a withheld text's words. Its words are joined into a string only when asked
+ * (a possible hit, a message): a big fact base has millions of windows, few ever asked.
+ */
+class Window {
+  constructor(
+    private readonly all: readonly string[],
+    private readonly at: number,
+    readonly from: WithheldText,
+  ) {}
+
+  get words(): string {
+    return this.all.slice(this.at, this.at + Math.min(this.all.length, WINDOW)).join(' ');
+  }
+}
+
 export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
   const { withheld, shown } = textsFor(fb, max);
   const windows: LeakIndex['windows'] = new Map();
@@ -50,13 +66,15 @@ export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
     const size = Math.min(words.length, WINDOW);
     sizeSet.add(size);
     runKeys(words, size).forEach((key, at) => {
-      if (!windows.has(key)) windows.set(key, { words: words.slice(at, at + size).join(' '), from });
+      if (!windows.has(key)) windows.set(key, new Window(words, at, from));
     });
   }
   const sizes = [...sizeSet].sort();
-  for (const text of shown) {
-    const words = normalWords(text);
-    for (const size of sizes) for (const key of runKeys(words, size)) windows.delete(key);
+  // Nothing withheld (the top level): no window to clear, and the shown text need not be read.
+  for (let i = 0; i < shown.length && windows.size > 0; i++) {
+    const words = normalWords(shown[i] as string);
+    if (words.length < (sizes[0] as number)) continue;
+    for (const keys of runKeysOfSizes(words, sizes)) for (const key of keys) windows.delete(key);
   }
   return { max, windows, sizes, fb };
 }
@@ -132,13 +150,14 @@ export function checkNoLeak(audience: Audience, index: LeakIndex, out: PacketTex
   if (index.windows.size === 0) return;
   const found = new Map<WithheldText, string>();
   for (const words of [markdownWords(out.markdown), htmlWords(out.html), normalWords(out.front.join('\n'))]) {
-    for (const size of index.sizes) {
-      runKeys(words, size).forEach((key, at) => {
+    runKeysOfSizes(words, index.sizes).forEach((keys, k) => {
+      const size = index.sizes[k] as number;
+      keys.forEach((key, at) => {
         const hit = index.windows.get(key);
         // A key is a hash: the words themselves decide.
         if (hit && !found.has(hit.from) && hit.words === words.slice(at, at + size).join(' ')) found.set(hit.from, hit.words);
       });
-    }
+    });
   }
   if (found.size === 0) return;
   const max = audience.front.sensitivity;

@@ -1,6 +1,6 @@
 // Texts that read the same give the same words, however they were typed.
 import { describe, expect, it } from 'vitest';
-import { normalWords, runKeys } from './words.js';
+import { normalWords, runKeys, runKeysOfSizes } from './words.js';
 
 describe('normalWords', () => {
   const plain = ['alibabas', 'staff', 'expect', 'a', 'subpoena', 'in', 'july'];
@@ -31,5 +31,14 @@ describe('runKeys', () => {
     expect(new Set(keys).size).toBe(keys.length - 1);
     expect(runKeys(['a', 'b'], 3)).toHaveLength(0);
     expect(runKeys(['b', 'a'], 2)[0]).not.toBe(runKeys(['a', 'b'], 2)[0]); // order counts
+  });
+});
+
+describe('runKeysOfSizes', () => {
+  it('gives for each size the keys runKeys gives for it alone', () => {
+    const words = normalWords('one two three four five six seven eight nine ten eleven twelve one two three four five six seven');
+    const sizes = [6, 7, 8, 25];
+    expect(runKeysOfSizes(words, sizes)).toEqual(sizes.map((size) => runKeys(words, size)));
+    expect(runKeysOfSizes(words, [8])[0]?.length).toBe(words.length - 7);
   });
 });

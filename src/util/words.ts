@@ -74,8 +74,15 @@ function rolling(h: Float64Array, size: number, base: number, p: number): Float6
  * a caller acting on a match compares the words themselves.
  */
 export function runKeys(words: readonly string[], size: number): Float64Array {
+  return runKeysOfSizes(words, [size])[0] as Float64Array;
+}
+
+/** `runKeys` for each of `sizes`, the words hashed once for all of them. */
+export function runKeysOfSizes(words: readonly string[], sizes: readonly number[]): Float64Array[] {
   const [one, two] = wordHashes(words);
-  const a = rolling(one, size, BASE1, P1);
-  const b = rolling(two, size, BASE2, P2);
-  return a.map((x, i) => x * 2 ** 26 + (b[i] as number));
+  return sizes.map((size) => {
+    const a = rolling(one, size, BASE1, P1);
+    const b = rolling(two, size, BASE2, P2);
+    return a.map((x, i) => x * 2 ** 26 + (b[i] as number));
+  });
 }

@@ -40,8 +40,7 @@ export class RenderState implements Guard {
   readonly blocks: { loc: Loc | undefined; count: number; item?: object }[] = [];
   /** Where the helpers running were called, innermost last (a refusal points at the innermost). */
   readonly calls: (Loc | undefined)[] = [];
-  /** Partials running, innermost last. */
-  readonly partials: string[] = [];
+  readonly partials: string[] = []; // partials running, innermost last
   /** Where {{contents}} and {{notes}} go, filled in after the template has run. */
   readonly marks = new Placeholders();
   /** The most sensitive thing printed so far: the banner may not claim less. */
@@ -67,20 +66,22 @@ export class RenderState implements Guard {
   time!: PacketTime;
   numbers: NumberLocale = NUMBER_LOCALES[DEFAULT_LOCALE]; // how figures are written (briefbook.yaml `locale`)
   private nouns?: ReadonlySet<string>;
+  private readonly levelOf = (item: Partial<Item>) => restingLevel(item, (id) => this.full.facts.get(id)?.sensitivity); // with what it rests on
 
   constructor(
-    private readonly visible: FactBase,
+    readonly visible: FactBase, // the selection for this audience's level, the same object for every packet of that level
     readonly full: FactBase,
     readonly audience: Audience,
     /** The fact base's proper nouns (facts/proper-nouns.ts), computed on first use. */
     private readonly nounsOf: () => ReadonlySet<string>,
   ) {
-    this.fb = guardedView(visible, (kind, item) => this.admit(this.taint(kind, item as Item)));
+    // Every item a helper reads passes here: its taint (and name) is made only to refuse it.
+    this.fb = guardedView(visible, (kind, item) => above(this.levelOf(item), this.ceiling) && this.admit(this.taint(kind, item as Item)));
   }
 
-  /** The taint of an item's values: its sensitivity (counting the facts it rests on), and its name. */
+  /** The taint of an item's values: its level (counting the facts it rests on), and its name. */
   taint(kind: Kind, item: Item): Taint {
-    return { level: restingLevel(item, (id) => this.full.facts.get(id)?.sensitivity), what: `${SINGULAR[kind]} "${item.id}"` };
+    return { level: this.levelOf(item), what: `${SINGULAR[kind]} "${item.id}"` };
   }
 
   /** The taint of an item's editorial note (a fact's, a source's): internal at least. */
@@ -109,8 +110,7 @@ export class RenderState implements Guard {
   }
 
   holdItem(kind: Kind, item: Item): void {
-    const taint = this.taint(kind, item);
-    if (above(taint.level, this.held.level)) this.hold(taint);
+    if (above(this.levelOf(item), this.held.level)) this.hold(this.taint(kind, item));
   }
 
   /** An item's editorial note, when the audience may see notes (they are internal at least). */

@@ -19,6 +19,13 @@ export function visibleText(markdown: string): string {
 }
 
 /**
+ * No visible text. A letter with no mark (NUL) anywhere in the text is visible: visibleText
+ * removes letters only inside marks. So the whole reading of a long section is needed only
+ * when no such letter is found.
+ */
+const printsNothing = (markdown: string) => !(!markdown.includes('\u0000') && /[A-Za-z]/.test(markdown)) && visibleText(markdown) === '';
+
+/**
  * A block's body as text. Handlebars hands back a body that is one expression as that
  * expression's value (a SafeString from a helper), not a string.
  */
@@ -36,8 +43,7 @@ export function layoutHelpers(s: RenderState): Record<string, Helper> {
       const body = bodyOf(this, o);
       // A heading over nothing: a section whose lists selected nothing (another hearing's tags?).
       // A section that prints nothing at all ({{#if changes}} without --since) is meant to.
-      const text = visibleText(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''));
-      if (/^#{1,6} /m.test(body) && text === '') {
+      if (/^#{1,6} /m.test(body) && printsNothing(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''))) {
         s.warn(
           o.loc,
           `section "${name}" renders empty`,
