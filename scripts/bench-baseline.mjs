@@ -8,6 +8,7 @@
 //
 //   node scripts/bench-baseline.mjs [--html DIR (default out/)] [--out DIR] [--browser PATH [--shell]]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,7 +60,8 @@ if (files.length === 0) {
 }
 mkdirSync(values.out, { recursive: true });
 
-const { default: puppeteer } = await import('puppeteer');
+// Through require, as briefbook loads it: puppeteer's CommonJS build loads faster than its ES modules.
+const puppeteer = createRequire(import.meta.url)('puppeteer');
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const browser = await puppeteer.launch({
   executablePath: values.browser,

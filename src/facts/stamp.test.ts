@@ -41,6 +41,18 @@ describe('buildStamp', () => {
     expect((await buildStamp(openProject(root), { ...env, SOURCE_DATE_EPOCH: '1782432000' })).date).toBe('2026-06-26');
   });
 
+  it('says when the repository has no commit of the fact base yet', async () => {
+    const root = testdir(DATA);
+    git(root, 'init', '-q');
+    const stamp = await buildStamp(openProject(root), { ...process.env, SOURCE_DATE_EPOCH: '1782432000' });
+    expect(stamp).toMatchObject({
+      git: true,
+      dirty: true,
+      commit: undefined,
+      text: 'Fact base not yet committed (files as of 2026-06-26)',
+    });
+  });
+
   it('says when the fact base is not under git', async () => {
     const root = testdir(DATA);
     const stamp = await buildStamp(openProject(root), { ...process.env, SOURCE_DATE_EPOCH: '1782432000' });

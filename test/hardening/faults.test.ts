@@ -107,6 +107,35 @@ describe.skipIf(!hasBrowser)('faults: the browser', () => {
     await until('the browser’s processes to exit', () => family.every((p) => !alive(p.pid)), 20_000, 50);
   }, 120_000);
 
+  it('interrupted (Ctrl-C) mid-build: exit 130 at once, no browser left, every PDF whole or unchanged', async () => {
+    // puppeteer's own signal handlers stop the browser; briefbook must not lose them.
+    const before = freshBuild();
+    const b = await buildUntilFirstPdf(before);
+    const family = descendants(b.browser);
+    expect(family.length).toBeGreaterThan(0);
+    b.child.kill('SIGINT');
+    const r = await b.done;
+    expect(r.code).toBe(130);
+    await until('the browser’s processes to exit', () => family.every((p) => !alive(p.pid)), 20_000, 50);
+    for (const n of SHIPPED) {
+      const now = readFileSync(join(out, `${n}.pdf`));
+      if (!now.equals(before.get(`${n}.pdf`)!)) expect(await pdfPages(now)).toBe(await pdfPages(before.get(`${n}.pdf`)!));
+    }
+  }, 120_000);
+
+  it('terminated (SIGTERM) mid-build: the browser is stopped, exit 1, unprinted packets keep their files', async () => {
+    const before = freshBuild();
+    const b = await buildUntilFirstPdf(before);
+    const family = descendants(b.browser);
+    b.child.kill('SIGTERM');
+    const r = await b.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the browser quit \(crashed or was killed\) while printing [a-z-]+/);
+    const unchanged = await pdfsWholeOrUnchanged(before);
+    expect(unchanged.length).toBeGreaterThan(0);
+    await until('the browser’s processes to exit', () => family.every((p) => !alive(p.pid)), 20_000, 50);
+  }, 120_000);
+
   it('hanging mid-render (renderers stopped): each page gives up after --timeout, exit 1, the command ends', async () => {
     const before = freshBuild();
     const b = await buildUntilFirstPdf(before, ['--timeout', '3']);

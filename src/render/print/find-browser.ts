@@ -5,7 +5,9 @@
 // old headless mode, a separate binary; Debian's chromium-headless-shell) starts in about
 // a quarter of the time of the full browser and prints faster, from the same engine, so
 // the same PDFs. Full Chromium or Chrome is the fallback.
+
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { UserError } from '../../errors.js';
 
 export interface Candidate {
@@ -91,8 +93,11 @@ export type Puppeteer = import('puppeteer').PuppeteerNode;
 /** puppeteer itself (a failure is a UserError saying how to install it). */
 export async function loadPuppeteer(): Promise<Puppeteer> {
   try {
-    const mod = await import('puppeteer');
-    return (mod.default ?? mod) as unknown as Puppeteer;
+    // Through require: puppeteer's CommonJS build loads in about two thirds of the time of
+    // its ES modules (~170 ms against ~250 ms here), and that load is on a PDF build's
+    // critical path, before the browser can start.
+    const mod = createRequire(import.meta.url)('puppeteer') as Puppeteer & { default?: Puppeteer };
+    return mod.default ?? mod;
   } catch (e) {
     throw new UserError('PDF output needs the puppeteer package, which is not installed', {
       hint: 'run `npm install puppeteer` in briefbook’s folder, or build only Markdown and HTML with --format md --format html',
