@@ -1,7 +1,7 @@
-// Bundles the CLI into dist/ so start-up reads a few files instead of hundreds of
-// modules (start-up time dominates a Markdown/HTML build). Code behind dynamic imports
-// becomes separate chunks, loaded only by the commands that need them; puppeteer stays
-// external and is imported only for PDF output.
+// Bundles briefbook into dist/ so start-up reads a file or a few instead of hundreds of
+// modules (start-up time dominates a Markdown/HTML build): the CLI as one CommonJS file
+// that bin/briefbook.js runs with V8's code cache, the library as ES modules. puppeteer
+// stays external and is loaded only for PDF output.
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,19 +36,37 @@ const parseCode = createHash('sha256')
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
-await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
-  metafile: false,
   define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode) },
   plugins: [grayMatterYaml],
+};
+
+// The library: ES modules, code behind dynamic imports in chunks of its own.
+await build({
+  ...shared,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+
+// The CLI: one CommonJS file, which bin/briefbook.js compiles with V8's code cache (node 20
+// has no code cache for ES modules). Code behind dynamic imports stays lazy: esbuild wraps
+// each such module in a function that runs on the first import, so the Word writer and the
+// PDF code are compiled and run only on their paths (test/lazy-loading.test.ts).
+await build({
+  ...shared,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { ...shared.define, 'import.meta.url': '__briefbook_url' },
+  banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
 });

@@ -1,0 +1,55 @@
+// V8's code cache for the bundled CLI (bin/briefbook.js): the first run stores one entry,
+// later runs use it (and leave it as it is), and what the CLI does is the same with the
+// cache off, cold, warm, and with an entry that was torn or altered — which is never used,
+// and is replaced.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers/cli.js';
+import { shippedProject } from './helpers/project.js';
+import { testdir } from './helpers/testdir.js';
+
+/** The entry starts with the SHA-1 of the rest, as bin/briefbook.js writes it. */
+const sealed = (e: Buffer) => e.subarray(0, 40).toString('latin1') === createHash('sha1').update(e.subarray(40)).digest('hex');
+
+describe('code cache of the CLI', () => {
+  it('stores one entry, reuses it, and ignores and replaces a torn or altered one; output the same every time', () => {
+    const root = testdir(shippedProject());
+    const cache = testdir({});
+    const build = (dir: string) => {
+      const r = run(['build', '-f', 'md', '-f', 'html', '--json'], { cwd: root, env: { BRIEFBOOK_CACHE_DIR: dir } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const md = readFileSync(join(root, 'out', 'member-memo.md'), 'utf8');
+      return { stdout: r.stdout, md };
+    };
+    const entries = () => readdirSync(cache).filter((e) => /^cli-[0-9a-f]{40}\.v8$/.test(e));
+    const entry = () => readFileSync(join(cache, entries()[0] as string));
+
+    const off = build('off');
+    expect(entries()).toEqual([]);
+    expect(build(cache)).toEqual(off);
+    expect(entries()).toHaveLength(1);
+    const stored = entry();
+    expect(stored.length).toBeGreaterThan(100_000);
+    expect(sealed(stored)).toBe(true);
+    expect(build(cache)).toEqual(off);
+    expect(entry().equals(stored)).toBe(true);
+
+    const name = join(cache, entries()[0] as string);
+    // Altered: one byte of the code flipped.
+    const altered = Buffer.from(stored);
+    altered[altered.length - 100] = (altered[altered.length - 100] as number) ^ 0xff;
+    writeFileSync(name, altered);
+    expect(build(cache)).toEqual(off);
+    expect(entry().equals(altered)).toBe(false); // replaced with a fresh one
+    expect(sealed(entry())).toBe(true);
+    // Torn: cut short.
+    writeFileSync(name, stored.subarray(0, 5000));
+    expect(build(cache)).toEqual(off);
+    expect(entry().length).toBeGreaterThan(100_000);
+    expect(sealed(entry())).toBe(true);
+    expect(readdirSync(cache).filter((e) => e.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+});
