@@ -27,12 +27,9 @@ const entry = folder && join(folder, `cli-${sha1(`${process.version}\0${process.
 const cachedData = entry ? readEntry(entry) : undefined;
 
 // The CommonJS wrapper node itself puts around a module, compiled with the cached code.
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-  filename: file,
-  cachedData,
-  // import('chokidar') from inside the bundle resolves as it would in any module.
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
+// (The bundle makes no import() call, which a vm script could only make through node's
+// experimental loader hook: scripts/bundle.mjs refuses to write one that does.)
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
 

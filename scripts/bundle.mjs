@@ -3,7 +3,7 @@
 // that bin/briefbook.js runs with V8's code cache, the library as ES modules. puppeteer
 // stays external and is loaded only for PDF output.
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -70,3 +70,12 @@ await build({
   define: { ...shared.define, 'import.meta.url': '__briefbook_url' },
   banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
 });
+
+// bin/briefbook.js runs the CLI as a vm script, where import() fails without node's
+// experimental loader hook: the CLI loads what it does not bundle (puppeteer, chokidar)
+// through require. Refuse a bundle that would fail on some path at run time.
+const dynamic = /[^\w$.]import\(\s*["'`]/.exec(readFileSync(new URL('../dist/cli.cjs', import.meta.url), 'utf8'));
+if (dynamic) {
+  console.error(`dist/cli.cjs calls import() (${dynamic[0].trim()}…): load that module through require instead`);
+  process.exit(1);
+}

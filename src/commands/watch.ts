@@ -5,6 +5,7 @@
 // the packets whose last render read something that changed; an audience file edit
 // rebuilds that audience; a partial or stylesheet edit rebuilds them all. A bad edit is
 // reported and watching goes on; the last good outputs stay on disk.
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { FSWatcher } from 'chokidar';
 import { formatsFor } from '../render/formats.js';
@@ -86,7 +87,9 @@ export async function watch(opts: WatchOptions): Promise<Watcher> {
   }
   let fsw: FSWatcher;
   try {
-    const chokidar = await import('chokidar');
+    // Through require, not import(): the CLI runs as one CommonJS script under V8's code
+    // cache (bin/briefbook.js), where import() would need node's experimental loader hook.
+    const chokidar = createRequire(import.meta.url)('chokidar') as typeof import('chokidar');
     fsw = chokidar.watch([project.dataDir, project.templatesDir], { ignoreInitial: true });
     fsw.on('all', (event, path) => {
       if (event === 'add' || event === 'change' || event === 'unlink' || event === 'unlinkDir') changed(path, event === 'unlinkDir');

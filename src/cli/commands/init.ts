@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import type { GlobalArgs } from '../context.js';
 import { out, paint, printJson } from '../output.js';
@@ -22,7 +23,6 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(argv: Args): Promise<void> {
   const { init } = await import('../../commands/init.js');
-  const { relative } = await import('node:path');
   const result = await init({ dir: argv.dir, force: argv.force, git: argv.git });
   if (argv.json) return printJson(result);
   const c = paint(process.stdout);
