@@ -4,7 +4,8 @@
 // no compiled code for ES modules; with the cache a run takes the compiled code from disk.
 //
 // The cache lives in briefbook's cache folder ($BRIEFBOOK_CACHE_DIR, else briefbook/ in
-// $XDG_CACHE_HOME or ~/.cache; `off` turns it off): one entry per bundle and node version,
+// $XDG_CACHE_HOME or ~/.cache; `off` turns it off — the rule of src/util/disk-cache.ts,
+// repeated here because this runs before the bundle): one entry per bundle and node version,
 // named by a hash of both, made after the first run that had none. An entry carries a hash
 // of its own bytes and is written to a temp file and renamed, so a torn or altered entry
 // is never used; V8 itself refuses data made for other code or flags. Any failure means
