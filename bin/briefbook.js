@@ -20,11 +20,13 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-const source = readFileSync(file, 'utf8');
-const sha1 = (data) => createHash('sha1').update(data).digest('hex');
+// Hashed as bytes: hashing the decoded 3 MB string cost ~30 ms more (it is encoded again).
+const bytes = readFileSync(file);
+const source = bytes.toString('utf8');
+const sha1 = (...parts) => parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('hex');
 
 const folder = cacheFolder(process.env);
-const entry = folder && join(folder, `cli-${sha1(`${process.version}\0${process.arch}\0${source}`)}.v8`);
+const entry = folder && join(folder, `cli-${sha1(`${process.version}\0${process.arch}\0`, bytes)}.v8`);
 const cachedData = entry ? readEntry(entry) : undefined;
 
 // The CommonJS wrapper node itself puts around a module, compiled with the cached code.
