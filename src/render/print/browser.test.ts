@@ -2,7 +2,10 @@
 // (links, stylesheets, imports, fonts, images, frames, preconnect and prefetch hints, a
 // refresh) opens no connection to it, by address or by name. Real Chromium: the full
 // browser and the headless shell, each that is installed.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingListener, REAL_BROWSER } from '../../../test/helpers/hardening.js';
 import { type BrowserSession, launchBrowser } from './browser.js';
@@ -45,5 +48,28 @@ describe.each(BROWSERS)('the PDF renderer on %s', (browser) => {
     // Hints and lookups are asynchronous: give any that were started time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(listener.count()).toBe(0);
+  });
+});
+
+// The first print takes the blank tab the browser opened with (its renderer starts with the
+// browser): that tab must be set up like every other, scripts off, before it prints.
+describe.each(BROWSERS)('the first tab on %s', (browser) => {
+  it('runs no script and prints only the page given', async () => {
+    const session = await launchBrowser({ executable: browser });
+    const dir = mkdtempSync(join(tmpdir(), 'bb-first-tab-'));
+    try {
+      const html = `<!doctype html><html><body><p id="p">Printed as written</p>
+<script>document.getElementById('p').textContent = 'A script ran'</script></body></html>`;
+      const texts: string[] = [];
+      for (const n of [1, 2]) {
+        const file = join(dir, `${n}.pdf`);
+        writeFileSync(file, await session.print(html, { format: 'letter' }));
+        texts.push(spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.trim());
+      }
+      expect(texts).toEqual(['Printed as written', 'Printed as written']);
+    } finally {
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
