@@ -3,7 +3,7 @@
 // refresh) opens no connection to it, by address or by name. Real Chromium: the full
 // browser and the headless shell, each that is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +71,38 @@ describe.each(BROWSERS)('the first tab on %s', (browser) => {
       await session.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** Command lines of every running process that names `text` (Linux's /proc). */
+function processesNaming(text: string): string[] {
+  const lines: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ');
+      if (cmdline.includes(text)) lines.push(`${pid}: ${cmdline}`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return lines;
+}
+
+// Closing stops the browser rather than asking it to shut down (nothing of it is kept):
+// nothing of it may be left running, and its temporary profile is deleted.
+describe.each(BROWSERS)('closing %s', (browser) => {
+  it.runIf(process.platform === 'linux')('leaves no browser or renderer process, and no profile folder', async () => {
+    const session = await launchBrowser({ executable: browser });
+    await session.print('<!doctype html><p>x</p>', { format: 'letter' });
+    const pid = session.pid as number;
+    const profile = /--user-data-dir=(\S+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' '))?.[1] as string;
+    expect(existsSync(profile)).toBe(true);
+    expect(processesNaming(profile).length).toBeGreaterThan(0);
+    await session.close();
+    expect(session.alive).toBe(false);
+    expect(existsSync(profile)).toBe(false);
+    // Renderers and helpers name the profile too (or die with the group): none is left.
+    expect(processesNaming(profile)).toEqual([]);
+    expect(existsSync(`/proc/${pid}`)).toBe(false);
   });
 });
