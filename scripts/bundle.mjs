@@ -4,6 +4,7 @@
 // stays external and is loaded only for PDF output.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -13,6 +14,28 @@ const grayMatterYaml = {
   setup(b) {
     const stub = fileURLToPath(new URL('./stubs/gray-matter-js-yaml.cjs', import.meta.url));
     b.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]gray-matter[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
+
+// string-width (three copies, in yargs and in cliui and wrap-ansi, which yargs uses for help
+// text) builds an Intl.Segmenter and Unicode-property regular expressions when it loads,
+// about a tenth of the CLI's start-up, though only help text measures widths. Each import
+// of it gets a stand-in that loads the real module on its first call.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      // Relative, like esbuild's own module names, so the bundle names no folder of this machine.
+      return { path: relative(process.cwd(), real.path), namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let real;\nmodule.exports = (...a) => (real ??= require(${JSON.stringify(resolve(args.path))}).default)(...a);\n`,
+      loader: 'js',
+      resolveDir: dirname(resolve(args.path)),
+    }));
   },
 };
 
@@ -44,7 +67,7 @@ const shared = {
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
   define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode) },
-  plugins: [grayMatterYaml],
+  plugins: [grayMatterYaml, lazyStringWidth],
 };
 
 // The library: ES modules, code behind dynamic imports in chunks of its own.
