@@ -26,7 +26,12 @@ const lazyStringWidth = {
   setup(b) {
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (args.pluginData?.real) return undefined;
-      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      const real = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { real: true },
+      });
       if (real.errors.length > 0) return { errors: real.errors };
       // Relative, like esbuild's own module names, so the bundle names no folder of this machine.
       return { path: relative(process.cwd(), real.path), namespace: 'lazy-string-width' };

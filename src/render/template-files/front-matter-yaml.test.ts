@@ -23,7 +23,8 @@ function byYaml(yamlText: string) {
   return { errors: doc.errors.length, data: doc.toJS(), keyPositions };
 }
 
-const yamlOf = (text: string) => (matter(text, { engines: { yaml: (s: string) => ({ __yaml: s }) } as never }).data as { __yaml: string }).__yaml;
+const yamlOf = (text: string) =>
+  (matter(text, { engines: { yaml: (s: string) => ({ __yaml: s }) } as never }).data as { __yaml: string }).__yaml;
 const dir = join(builtinTemplatesDir(), 'audiences');
 const shipped = readdirSync(dir).filter((f) => f.endsWith('.md'));
 
@@ -39,7 +40,8 @@ describe('quickFrontMatter', () => {
   });
 
   it('reads CRLF line ends, comments and block scalars as yaml does', () => {
-    const text = '\r\n# who\r\ntitle: T # trailing\r\ndescription: >\r\n  one\r\n  two\r\ntags: [a, b]\r\npageLimit: 0o17\r\ncover: true\r\n';
+    const text =
+      '\r\n# who\r\ntitle: T # trailing\r\ndescription: >\r\n  one\r\n  two\r\ntags: [a, b]\r\npageLimit: 0o17\r\ncover: true\r\n';
     const quick = quickFrontMatter(text);
     expect(quick).toBeDefined();
     expect(quick?.data).toEqual(byYaml(text).data);
