@@ -124,11 +124,17 @@ if (dynamic) {
 function asciiComments(code) {
   const lines = code.split('\n');
   for (const [i, line] of lines.entries()) {
-    if (!/[^\x00-\x7f]/.test(line)) continue;
+    if (!/[\u0080-\uffff]/.test(line)) continue;
     const start = commentStart(line);
-    const fixed = start < 0 ? line : line.slice(0, start) + line.slice(start).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (/[^\x00-\x7f]/.test(fixed)) {
-      console.error(`dist/cli.cjs:${i + 1}: a non-ASCII character outside a comment; write it as \\uXXXX in the source:\n  ${line.trim().slice(0, 160)}`);
+    const fixed =
+      start < 0
+        ? line
+        : line.slice(0, start) +
+          line.slice(start).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (/[\u0080-\uffff]/.test(fixed)) {
+      console.error(
+        `dist/cli.cjs:${i + 1}: a non-ASCII character outside a comment; write it as \\uXXXX in the source:\n  ${line.trim().slice(0, 160)}`,
+      );
       process.exit(1);
     }
     lines[i] = fixed;
