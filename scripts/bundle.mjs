@@ -3,7 +3,8 @@
 // that bin/briefbook.js runs with V8's code cache, the library as ES modules. puppeteer
 // stays external and is loaded only for PDF output.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -13,6 +14,33 @@ const grayMatterYaml = {
   setup(b) {
     const stub = fileURLToPath(new URL('./stubs/gray-matter-js-yaml.cjs', import.meta.url));
     b.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]gray-matter[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
+
+// string-width (three copies, in yargs and in cliui and wrap-ansi, which yargs uses for help
+// text) builds an Intl.Segmenter and Unicode-property regular expressions when it loads,
+// about a tenth of the CLI's start-up, though only help text measures widths. Each import
+// of it gets a stand-in that loads the real module on its first call.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { real: true },
+      });
+      if (real.errors.length > 0) return { errors: real.errors };
+      // Relative, like esbuild's own module names, so the bundle names no folder of this machine.
+      return { path: relative(process.cwd(), real.path), namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let real;\nmodule.exports = (...a) => (real ??= require(${JSON.stringify(resolve(args.path))}).default)(...a);\n`,
+      loader: 'js',
+      resolveDir: dirname(resolve(args.path)),
+    }));
   },
 };
 
@@ -44,7 +72,7 @@ const shared = {
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
   define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode) },
-  plugins: [grayMatterYaml],
+  plugins: [grayMatterYaml, lazyStringWidth],
 };
 
 // The library: ES modules, code behind dynamic imports in chunks of its own.
@@ -71,11 +99,54 @@ await build({
   banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
 });
 
+const cliFile = new URL('../dist/cli.cjs', import.meta.url);
+const cli = asciiComments(readFileSync(cliFile, 'utf8'));
+writeFileSync(cliFile, cli);
+
 // bin/briefbook.js runs the CLI as a vm script, where import() fails without node's
 // experimental loader hook: the CLI loads what it does not bundle (puppeteer, chokidar)
 // through require. Refuse a bundle that would fail on some path at run time.
-const dynamic = /[^\w$.]import\(\s*["'`]/.exec(readFileSync(new URL('../dist/cli.cjs', import.meta.url), 'utf8'));
+const dynamic = /[^\w$.]import\(\s*["'`]/.exec(cli);
 if (dynamic) {
   console.error(`dist/cli.cjs calls import() (${dynamic[0].trim()}…): load that module through require instead`);
   process.exit(1);
+}
+
+/**
+ * The CLI in ASCII only. A source with any other character is held by V8 at two bytes a
+ * character (6 MB here instead of 3, and bin/briefbook.js holds it twice: its string and
+ * the compiled script's) and decoded about twice as slowly. esbuild escapes strings,
+ * templates and names; what it leaves is in comments, escaped here (a comment's text is
+ * never read), and in regular expressions, which briefbook's sources write in ASCII
+ * (`\u2019`, not the character). Anything else stops the build: escaping it could change
+ * what it means (a tagged template's raw text).
+ */
+function asciiComments(code) {
+  const lines = code.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (!/[\u0080-\uffff]/.test(line)) continue;
+    const start = commentStart(line);
+    const fixed =
+      start < 0
+        ? line
+        : line.slice(0, start) +
+          line.slice(start).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (/[\u0080-\uffff]/.test(fixed)) {
+      console.error(
+        `dist/cli.cjs:${i + 1}: a non-ASCII character outside a comment; write it as \\uXXXX in the source:\n  ${line.trim().slice(0, 160)}`,
+      );
+      process.exit(1);
+    }
+    lines[i] = fixed;
+  }
+  return lines.join('\n');
+}
+
+/** Where a comment starts on a line esbuild printed, or -1 where that is not certain. */
+function commentStart(line) {
+  // A line of a block comment (esbuild puts a kept comment on lines of its own), or a line comment.
+  if (/^\s*(\/\/|\/\*|\*)/.test(line)) return line.search(/\S/);
+  // Code, then `//`, with no quote or slash before it that could make the `//` part of a string or pattern.
+  const at = line.indexOf('//');
+  return at > 0 && !/['"`/]/.test(line.slice(0, at)) ? at : -1;
 }

@@ -33,6 +33,8 @@ function covered(args: string[]): { scripts: string[]; runs: (name: RegExp) => n
 const DOCX = /node_modules\/(docx|fflate)\/.*\.m?js$/;
 const WORD_WRITER = /^src\/render\/docx\/write-docx\.ts$/;
 const PDF_CODE = /^src\/render\/print\/(browser|pdf|pdf-file|contents-numbers)\.ts$/;
+// The three copies (yargs's own, cliui's, wrap-ansi's), not their stand-ins ("lazy-string-width:…").
+const STRING_WIDTH = /^[^:]*node_modules\/(.*\/)?string-width\/index\.js$/;
 
 describe('lazy loading in the built CLI', () => {
   it('runs no Word or PDF code, and loads no puppeteer, on the way to a Markdown or HTML build', () => {
@@ -42,6 +44,13 @@ describe('lazy loading in the built CLI', () => {
     expect(runs(WORD_WRITER)).toEqual([0]);
     expect(runs(PDF_CODE)).toEqual([0, 0, 0, 0]);
     expect(scripts.filter((u) => /\/node_modules\/puppeteer/.test(u))).toEqual([]);
+    // Only help text measures widths (scripts/bundle.mjs).
+    expect(runs(STRING_WIDTH)).toEqual([0, 0, 0]);
+  }, 60_000);
+
+  it('loads string-width for help text (so the check above can fail)', () => {
+    const { runs } = covered(['build', '--help']);
+    expect(runs(STRING_WIDTH).some((n) => n > 0)).toBe(true);
   }, 60_000);
 
   it('runs the Word writer and the docx library for a Word build (so the check above can fail)', () => {
@@ -63,5 +72,10 @@ describe('lazy loading in the built CLI', () => {
     const files = readdirSync(dist).filter((f) => /\.c?js$/.test(f));
     expect(files).toContain('cli.cjs');
     expect(files.filter((f) => /js\/function|["']esprima["']/.test(readFileSync(join(dist, f), 'utf8')))).toEqual([]);
+  });
+
+  it('writes the CLI in ASCII, which V8 holds at one byte a character', () => {
+    const cli = readFileSync(join(REPO, 'dist', 'cli.cjs'), 'utf8');
+    expect(cli.match(/[\u0080-\uffff]/g) ?? []).toEqual([]);
   });
 });

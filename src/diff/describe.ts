@@ -53,7 +53,7 @@ export function summary(r: DiffResult): string {
 /** A value on one line: plain words as they are, anything else as JSON-ish. */
 export function inline(v: Canon): string {
   if (v === null) return '(none)';
-  if (typeof v === 'string') return /^[\p{L}\p{N}][\p{L}\p{N} .,:;/@()’'_-]*$/u.test(v) && !/\s$/.test(v) ? v : JSON.stringify(v);
+  if (typeof v === 'string') return /^[\p{L}\p{N}][\p{L}\p{N} .,:;/@()\u2019'_-]*$/u.test(v) && !/\s$/.test(v) ? v : JSON.stringify(v);
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
   return `{${Object.entries(v)

@@ -13,7 +13,7 @@ export function properNouns(fb: FactBase): ReadonlySet<string> {
   const texts = [...fb.facts.values()].flatMap((f) => [f.statement, ...f.variants.map((v) => v.statement)]);
   for (const e of fb.entities.values()) texts.push(`x ${e.name}`);
   for (const t of texts) {
-    for (const m of t.matchAll(/(?<![.!?:;—–]\s|^)\b([A-Z][\w'’-]*)/g)) if (m[1]) words.add(m[1]);
+    for (const m of t.matchAll(/(?<![.!?:;\u2014\u2013]\s|^)\b([A-Z][\w'\u2019-]*)/g)) if (m[1]) words.add(m[1]);
   }
   computed.set(fb, words);
   return words;

@@ -8,7 +8,7 @@
 // quotes included (a dropped final period changes nothing).
 
 const INVISIBLE = /[\p{Cf}\p{M}]|(?![\t\n\v\f\r])\p{Cc}/gu;
-const APOSTROPHES = /['‘’‛ʼʹ`´′]/g;
+const APOSTROPHES = /['\u2018\u2019\u201B\u02BC\u02B9`\u00B4\u2032]/g; // ' ‘ ’ ‛ ʼ ʹ ` ´ ′
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const ASCII = /^\p{ASCII}*$/u;
 

@@ -12,6 +12,7 @@ import { fence } from '../../util/safe-read.js';
 import { bannerProblems, derivedBanner } from './banner.js';
 import { readTemplate } from './cascade.js';
 import { FRONT_MATTER_KEYS, type FrontMatter, frontMatterSchema } from './front-matter.js';
+import { quickFrontMatter } from './front-matter-yaml.js';
 
 export interface Audience {
   name: string;
@@ -136,6 +137,19 @@ export function parseAudience(name: string, file: string, text: string): Audienc
   const bodyLine = countLines(text.slice(0, bodyStart)) + 1;
 
   // gray-matter's `matter` starts right after the opening `---`, so its line 1 is the file's line 1.
+  const quick = quickFrontMatter(yamlText);
+  const checked = quick && frontMatterSchema.safeParse(quick.data);
+  const { data, keyPositions } =
+    quick && checked?.success ? { data: checked.data, keyPositions: quick.keyPositions } : frontMatterOf(yamlText, at);
+  const where = (key: string) => keyPositions[key] ?? keyPositions.sensitivity ?? { line: 1, column: 1 };
+  const problems = bannerProblems(data, (key, message, hint) => at(where(key).line, where(key).column, message, hint, key));
+  if (problems.length > 0) throw diagnosticsError(problems);
+  const front = { ...data, banner: data.banner ?? derivedBanner(data) };
+  return { name, file, front, body: parsed.content, bodyLine, keyPositions };
+}
+
+/** The front matter read by `yaml`, which locates every problem; throws them all at once. */
+function frontMatterOf(yamlText: string, at: (line: number, column: number, message: string, hint: string, path?: string) => Diagnostic) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const pos = (offset: number) => {
@@ -192,11 +206,7 @@ export function parseAudience(name: string, file: string, text: string): Audienc
       if (isScalar(pair.key)) keyPositions[String(pair.key.value)] = pos((pair.key as Node).range?.[0] ?? 0);
     }
   }
-  const where = (key: string) => keyPositions[key] ?? keyPositions.sensitivity ?? { line: 1, column: 1 };
-  const problems = bannerProblems(result.data, (key, message, hint) => at(where(key).line, where(key).column, message, hint, key));
-  if (problems.length > 0) throw diagnosticsError(problems);
-  const front = { ...result.data, banner: result.data.banner ?? derivedBanner(result.data) };
-  return { name, file, front, body: parsed.content, bodyLine, keyPositions };
+  return { data: result.data, keyPositions };
 }
 
 function diagnosticsError(diagnostics: Diagnostic[]): UserError {

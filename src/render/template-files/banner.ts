@@ -27,7 +27,7 @@ export function derivedBanner(f: BannerFront): string {
 
 /** The marking a banner claims: its first word, when that is one of the sensitivities. */
 export function bannerMarking(banner: string): Sensitivity | undefined {
-  const first = /^[\s*_"“']*([A-Za-z]+)/.exec(banner)?.[1]?.toLowerCase();
+  const first = /^[\s*_"\u201C']*([A-Za-z]+)/.exec(banner)?.[1]?.toLowerCase();
   return SENSITIVITIES.find((s) => s === first);
 }
 

@@ -66,7 +66,7 @@ export function clip(text: string, max: number): string {
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\u2014\u2013-]+$/, '')}…`;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

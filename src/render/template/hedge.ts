@@ -100,7 +100,7 @@ export function hedged(s: RenderState, f: Fact): string {
   if (!lead) return f.statement;
   const [first = '', ...rest] = f.statement.split(' ');
   // No capital after a lead-in, unless the word is a proper noun or an acronym.
-  const word = first.replace(/[^\w'’-]/g, '').replace(/['’]s$/, '');
+  const word = first.replace(/[^\w'\u2019-]/g, '').replace(/['\u2019]s$/, '');
   const keep = (s.properNouns.has(word) && !ARTICLES.has(word)) || /^[A-Z0-9]{2,}/.test(first);
   const head = lead.charAt(0).toUpperCase() + lead.slice(1);
   return `${head} ${keep ? first : first.charAt(0).toLowerCase() + first.slice(1)} ${rest.join(' ')}`.trim();

@@ -67,7 +67,7 @@ function rangesInWords(sorted: readonly Valued[], loc: NumberLocale): string {
   // "between $600 million and $900 million" (money whole at both ends, so "$600" is never read
   // as six hundred dollars), "between 16 and 24 million exchanges"; a figure: "at about $1 billion".
   const between = (lo: number, hi: number) =>
-    `between ${isCurrency(unit, loc) ? `${formatAmount(lo, unit, loc)} and ${formatAmount(hi, unit, loc)}` : formatSpan(lo, hi, unit, loc).replace(/–| to /, ' and ')}`;
+    `between ${isCurrency(unit, loc) ? `${formatAmount(lo, unit, loc)} and ${formatAmount(hi, unit, loc)}` : formatSpan(lo, hi, unit, loc).replace(/\u2013| to /, ' and ')}`;
   const phrase = (v: Valued) => {
     if (isRange(v)) return between(v.lo, v.hi);
     const text = formatValue(v.value, loc);
