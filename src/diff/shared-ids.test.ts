@@ -42,18 +42,22 @@ describe('shared ids', () => {
 
   it('gives the same units, in the same order, looking in the bytes or in the index', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(text, fc.boolean()), { maxLength: 6 }), fc.array(fc.constantFrom('a', 'x.1', 'b-2', 'id', 'zz')), (units, ids) => {
-        const shared = units.map(([t, whole], n) => (whole ? fileUnit(t, n) : itemUnit(t, n)));
-        const index = idIndex(shared);
-        // A fresh lookup per id keeps to the bytes; one lookup for many ids moves to the index.
-        const many = sharedIds(shared);
-        for (const w of Array.from({ length: 10 }, () => 'zz')) many(w);
-        for (const id of ids) {
-          const want = index.get(id) ?? [];
-          expect(sharedIds(shared)(id)).toEqual(want);
-          expect(many(id)).toEqual(want);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(text, fc.boolean()), { maxLength: 6 }),
+        fc.array(fc.constantFrom('a', 'x.1', 'b-2', 'id', 'zz')),
+        (units, ids) => {
+          const shared = units.map(([t, whole], n) => (whole ? fileUnit(t, n) : itemUnit(t, n)));
+          const index = idIndex(shared);
+          // A fresh lookup per id keeps to the bytes; one lookup for many ids moves to the index.
+          const many = sharedIds(shared);
+          for (const w of Array.from({ length: 10 }, () => 'zz')) many(w);
+          for (const id of ids) {
+            const want = index.get(id) ?? [];
+            expect(sharedIds(shared)(id)).toEqual(want);
+            expect(many(id)).toEqual(want);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
