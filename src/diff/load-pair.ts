@@ -100,7 +100,8 @@ function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {
   }
   const own: Diagnostic[] = [];
   const section = u.item.section;
-  const parsed = parseFactFile({ path: u.file.path, bytes: encoder.encode(`${section}:\n${u.item.text}\n`) }, own);
+  // Through the parse cache: the items an edit touches are parsed again by every diff over it.
+  const parsed = parseFactFile({ path: u.file.path, bytes: encoder.encode(`${section}:\n${u.item.text}\n`) }, own, { cache: true });
   const list = (parsed.data as Record<string, { id: string }[] | undefined> | undefined)?.[section];
   const kind = KINDS.find((k) => k === section);
   if (own.length > 0 || !kind || list?.length !== 1) throw new WholeFilesNeeded();
