@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNTS, BASE, DATES, noChanges, testRepo } from './helpers/git-repo.js';
 
-const QUESTIONS = 'questions:\n  - id: q.1\n    question: How many accounts?\n    answer: About 25,000.\n    facts: [campaign.accounts, campaign.dates]\n';
+const QUESTIONS =
+  'questions:\n  - id: q.1\n    question: How many accounts?\n    answer: About 25,000.\n    facts: [campaign.accounts, campaign.dates]\n';
 const many = (n: number, status = 'reported') =>
   `facts:\n${Array.from({ length: n }, (_, i) => `  - id: more.${i}\n    statement: Fact ${i}.\n    status: ${status}\n    sensitivity: public\n    sources:\n      - source: src.a\n`).join('')}`;
 
