@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, gitEnv } from '../../test/helpers/git-repo.js';
 import { testdir } from '../../test/helpers/testdir.js';
-import { gitBlobId, listBlobs, readBlobs, resolveAll } from './git-objects.js';
+import { CatFile } from './cat-file.js';
+import { gitBlobId, listBlobs, listTree, readBlobs, readInto, resolveAll } from './git-objects.js';
 
 // Larger than a pipe's read (64 KB), so a blob arrives in several pieces, and pieces hold
 // the end of one blob and the start of the next.
@@ -77,5 +78,64 @@ describe('resolveAll', () => {
     expect(await resolveAll(root, ['HEAD', 'no-such-branch'])).toBeUndefined();
     expect(await resolveAll(root, ['HEAD~1..HEAD'])).toBeUndefined();
     expect(await resolveAll(testdir({}), ['HEAD'])).toBeUndefined();
+  });
+});
+
+describe('listTree', () => {
+  // Folders within folders, a name with spaces and one in UTF-8, an executable, a link and
+  // a submodule (neither is a fact file), and a folder that sorts before a file of its stem.
+  function tree() {
+    const root = testdir({
+      'data/a.yaml': 'facts: []\n',
+      'data/sub dir/é.yaml': 'facts: []\n',
+      'data/sub dir/deeper/b.yaml': 'facts: []\n',
+      'data/x/y.yaml': 'facts: []\n',
+      'data/x.yaml': 'facts: []\n',
+      'data/run.sh': '#!/bin/sh\n',
+      'other/c.yaml': 'facts: []\n',
+      'top.yaml': 'facts: []\n',
+    });
+    const env = gitEnv();
+    git(root, env, 'init', '-q');
+    execFileSync('chmod', ['+x', join(root, 'data/run.sh')]);
+    execFileSync('ln', ['-s', 'a.yaml', join(root, 'data/link.yaml')]);
+    git(root, env, 'add', '-A');
+    git(root, env, 'update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},data/module`);
+    git(root, env, 'commit', '-q', '-m', 'one');
+    return { root, commit: git(root, env, 'rev-parse', 'HEAD').trim() };
+  }
+  const strip = (blobs: { path: string; oid: string }[]) => blobs.map(({ path, oid }) => ({ path, oid }));
+
+  it('lists what ls-tree lists, in its order, for a folder, the top and a folder that is not there', async () => {
+    const { root, commit } = tree();
+    const cat = new CatFile(root);
+    for (const dir of ['data', 'data/sub dir', '', 'no/such']) {
+      const fromTree = await listTree(cat, commit, dir);
+      expect(fromTree, dir).toEqual(strip(await listBlobs(root, commit, dir)));
+    }
+    expect((await listTree(cat, commit, 'data'))?.map((b) => b.path)).toContain('data/sub dir/é.yaml');
+    await cat.close();
+  });
+
+  it('leaves a data folder that is a file or a link to ls-tree', async () => {
+    const { root, commit } = tree();
+    const cat = new CatFile(root);
+    expect(await listTree(cat, commit, 'top.yaml')).toBeUndefined();
+    expect(await listTree(cat, commit, 'data/link.yaml')).toBeUndefined();
+    await cat.close();
+  });
+
+  it('reads blobs over a size without keeping them, and tells their size', async () => {
+    const { root } = repo();
+    const blobs = await listBlobs(root, git(root, {}, 'rev-parse', 'HEAD').trim(), 'data');
+    const oids = blobs.map((b) => b.oid);
+    const cat = new CatFile(root);
+    const into = new Map<string, Buffer>();
+    const over = new Map<string, number>();
+    await readInto(cat, oids, into, { max: 100, over });
+    expect([...over.keys()].sort()).toEqual([...new Set(blobs.filter((b) => (b.size as number) > 100).map((b) => b.oid))].sort());
+    for (const b of blobs) expect(into.get(b.oid)?.length ?? over.get(b.oid)).toBe(b.size);
+    await expect(readInto(cat, ['0'.repeat(40)], into)).rejects.toThrow(/cannot read object 0{40} \(missing\)/);
+    await cat.close();
   });
 });

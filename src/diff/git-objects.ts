@@ -2,14 +2,15 @@
 // files (blobs) of a commit. Runs git only through util/git.ts.
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
-import { git, gitStream } from '../util/git.js';
+import { git } from '../util/git.js';
+import { CatFile } from './cat-file.js';
 
 export interface GitBlob {
   /** Path relative to the repository top, with forward slashes. */
   path: string;
   oid: string;
-  /** Size in bytes, known before the blob is read. */
-  size: number;
+  /** Size in bytes, when known before the blob is read (`ls-tree -l` tells it; a tree read by cat-file does not). */
+  size?: number;
 }
 
 const text = (b: Buffer) => b.toString('utf8').trim();
@@ -114,79 +115,86 @@ export async function readBlobs(
   const unique = [...new Set(oids)];
   const result = new Map<string, Buffer>();
   if (unique.length === 0) return result;
-  const batch = new BatchReader(unique, result, onBlob);
-  await gitStream(top, ['cat-file', '--batch'], `${unique.join('\n')}\n`, (chunk) => batch.push(chunk));
-  batch.end();
+  const cat = new CatFile(top);
+  try {
+    await readInto(cat, unique, result, { onBlob });
+  } finally {
+    await cat.close().catch(() => undefined);
+  }
   return result;
 }
 
 /**
- * Output of --batch: per object "<oid> <type> <size>\n<content>\n", or "<oid> missing\n".
- * Read as it arrives, each object's content copied once into a buffer of its own size:
- * on a 10,000-fact base that is 11 MB, and joining the pieces first cost as much again.
+ * Reads blobs (each id once) into `into`, through a cat-file session already open. A blob
+ * over `max` bytes is not kept: its size goes to `over` instead.
  */
-class BatchReader {
-  private next = 0;
-  private state: 'header' | 'content' | 'newline' = 'header';
-  /** The header line read so far, when it spans pieces. */
-  private head: Buffer[] = [];
-  private oid = '';
-  private bytes: Buffer = Buffer.alloc(0);
-  private filled = 0;
+export async function readInto(
+  cat: CatFile,
+  oids: readonly string[],
+  into: Map<string, Buffer>,
+  opts: { max?: number; over?: Map<string, number>; onBlob?: (oid: string, bytes: Buffer) => void } = {},
+): Promise<void> {
+  let next = 0;
+  const objects = await cat.get(oids, {
+    max: opts.max,
+    onObject: (o) => {
+      const oid = oids[next++] as string;
+      if (!o.bytes) return void opts.over?.set(oid, o.size);
+      into.set(oid, o.bytes);
+      opts.onBlob?.(oid, o.bytes);
+    },
+  });
+  const gone = objects.findIndex((o) => o === undefined || o.type !== 'blob');
+  if (gone >= 0) throw new Error(`git cat-file: cannot read object ${oids[gone]} (${objects[gone]?.type ?? 'missing'})`);
+}
 
-  constructor(
-    private readonly oids: readonly string[],
-    private readonly into: Map<string, Buffer>,
-    private readonly onBlob?: (oid: string, bytes: Buffer) => void,
-  ) {}
+/**
+ * listBlobs, read from the trees themselves through a cat-file session already open, so
+ * listing a revision costs no git process of its own: the same blobs, in the same order,
+ * but with no sizes (cat-file tells a blob's size as it reads it). Undefined where
+ * `ls-tree` must answer: a data folder that is a file or a link at that commit.
+ */
+export async function listTree(cat: CatFile, commit: string, dir: string): Promise<GitBlob[] | undefined> {
+  if (dir.includes('\n')) return undefined;
+  const [root] = await cat.get([dir === '' ? `${commit}^{tree}` : `${commit}:${dir}`]);
+  if (!root) return [];
+  if (root.type !== 'tree' || !root.bytes) return undefined;
+  return walkTree(cat, root.bytes, dir === '' ? '' : `${dir}/`, commit.length / 2);
+}
 
-  push(chunk: Buffer): void {
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.state === 'header') {
-        const nl = chunk.indexOf(10, at);
-        this.head.push(chunk.subarray(at, nl < 0 ? chunk.length : nl));
-        if (nl < 0) return;
-        at = nl + 1;
-        const line = Buffer.concat(this.head).toString('utf8');
-        this.head = [];
-        this.header(line);
-      } else if (this.state === 'content') {
-        const n = Math.min(this.bytes.length - this.filled, chunk.length - at);
-        chunk.copy(this.bytes, this.filled, at, at + n);
-        this.filled += n;
-        at += n;
-        if (this.filled === this.bytes.length) this.done();
-      } else {
-        at++;
-        this.state = 'header';
-      }
-    }
+// Modes as git stores them in a tree (octal): the kind of entry is in the top bits.
+const KIND = 0o170000;
+const TREE = 0o040000;
+const FILE = 0o100000;
+
+async function walkTree(cat: CatFile, tree: Buffer, prefix: string, oidBytes: number): Promise<GitBlob[]> {
+  // Each entry: "<mode> <name>\0" and the raw object id.
+  const entries: { mode: number; path: string; oid: string }[] = [];
+  for (let at = 0; at < tree.length; ) {
+    const space = tree.indexOf(32, at);
+    const nul = tree.indexOf(0, space);
+    if (space < 0 || nul < 0 || nul + 1 + oidBytes > tree.length)
+      throw new Error(`git cat-file: cannot read the tree under ${prefix || 'the top'}`);
+    const mode = Number.parseInt(tree.toString('latin1', at, space), 8);
+    const path = prefix + tree.toString('utf8', space + 1, nul);
+    entries.push({ mode, path, oid: tree.toString('hex', nul + 1, nul + 1 + oidBytes) });
+    at = nul + 1 + oidBytes;
   }
-
-  end(): void {
-    if (this.state !== 'header' || this.head.length > 0 || this.next < this.oids.length) {
-      throw new Error(`git cat-file: output ended before ${this.oids[Math.min(this.next, this.oids.length - 1)]}`);
-    }
+  const trees = entries.filter((e) => (e.mode & KIND) === TREE);
+  const below = await Promise.all(
+    (await cat.get(trees.map((t) => t.oid))).map((t, i) =>
+      t?.bytes
+        ? walkTree(cat, t.bytes, `${trees[i]?.path}/`, oidBytes)
+        : Promise.reject(new Error(`git cat-file: cannot read the tree ${trees[i]?.path}`)),
+    ),
+  );
+  // In tree order, each folder's files where the folder stands, as `ls-tree -r` lists them.
+  const blobs: GitBlob[] = [];
+  for (const e of entries) {
+    if ((e.mode & KIND) === TREE) blobs.push(...(below.shift() as GitBlob[]));
+    else if ((e.mode & KIND) === FILE) blobs.push({ path: e.path, oid: e.oid });
   }
-
-  private header(line: string): void {
-    const oid = this.oids[this.next++];
-    if (oid === undefined) throw new Error('git cat-file: more output than objects asked for');
-    const header = line.split(' ');
-    if (header[1] === 'missing' || header.length !== 3) throw new Error(`git cat-file: cannot read object ${oid} (${header.join(' ')})`);
-    this.oid = oid;
-    this.bytes = Buffer.allocUnsafe(Number(header[2]));
-    this.filled = 0;
-    this.state = 'content';
-    if (this.bytes.length === 0) this.done();
-  }
-
-  private done(): void {
-    this.into.set(this.oid, this.bytes);
-    this.state = 'newline';
-    this.onBlob?.(this.oid, this.bytes);
-  }
+  return blobs;
 }
 
 /** The id git gives these bytes as a blob: SHA-1 of a header and the bytes, or SHA-256 in a repository whose ids are 64 digits long. */

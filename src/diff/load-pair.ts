@@ -12,6 +12,7 @@ import { selectForAudience } from '../facts/select.js';
 import { resolveForAudience } from './audience-load.js';
 import { type Entry, Items } from './items.js';
 import { pairUnits, type SideFile, type Unit } from './pair-units.js';
+import { sharedIds, textOf } from './shared-ids.js';
 
 export interface Side {
   /** "HEAD~2", "working tree", or a path as the user gave it. */
@@ -42,7 +43,6 @@ export function loadPair(a: Side, b: Side, opts: LoadOptions = {}): Pair {
   }
 }
 
-const lenient = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
@@ -62,11 +62,7 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
     from.add(entries);
     to.add(entries);
   };
-  let index: Map<string, Unit[]> | undefined;
-  const definedBy = (id: string) => {
-    index ??= idIndex(shared);
-    return index.get(id) ?? [];
-  };
+  const definedBy = sharedIds(shared);
 
   // An id that is new in changed content may still be defined in shared content: a duplicate.
   const ownIds = new Set([...from.ids(), ...to.ids()]);
@@ -104,35 +100,14 @@ function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {
   }
   const own: Diagnostic[] = [];
   const section = u.item.section;
-  const parsed = parseFactFile({ path: u.file.path, bytes: encoder.encode(`${section}:\n${u.item.text}\n`) }, own);
+  // Through the parse cache: the items an edit touches are parsed again by every diff over it.
+  const parsed = parseFactFile({ path: u.file.path, bytes: encoder.encode(`${section}:\n${u.item.text}\n`) }, own, { cache: true });
   const list = (parsed.data as Record<string, { id: string }[] | undefined> | undefined)?.[section];
   const kind = KINDS.find((k) => k === section);
   if (own.length > 0 || !kind || list?.length !== 1) throw new WholeFilesNeeded();
   const item = list[0] as { id: string };
   const line = u.item.line;
   return [{ kind, id: item.id, item, where: () => ({ file: u.file.path, line, column: 1 }) }];
-}
-
-/** Ids that look defined in each shared unit (`id: x`); a superset is fine, it only costs a parse. */
-function idIndex(units: readonly Unit[]): Map<string, Unit[]> {
-  const index = new Map<string, Unit[]>();
-  const re = /(?:^|[\s{,])["']?id["']?[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/g;
-  for (const u of units) {
-    // exec, not matchAll: matchAll copies the expression, once for each of 10,000s of items.
-    const text = textOf(u);
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const id = m[1] as string;
-      const list = index.get(id);
-      if (!list) index.set(id, [u]);
-      else if (list[list.length - 1] !== u) list.push(u);
-    }
-  }
-  return index;
-}
-
-function textOf(u: Unit): string {
-  return u.item ? u.item.text : lenient.decode(u.file.bytes);
 }
 
 function failOn(diags: Diagnostic[], a: Side, b: Side): void {

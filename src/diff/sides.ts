@@ -2,16 +2,26 @@
 // tree, or a folder/file on disk, read into a list of fact files. Git is needed only
 // when a side is a revision.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { LIMITS } from '../facts/limits.js';
-import { isFactFile, listFactFiles, readFactFile } from '../facts/load.js';
+import { isFactFile } from '../facts/load.js';
 import type { SourceFile } from '../facts/parse-file.js';
-import { CONFIG_FILE, openProject, type Project } from '../project.js';
-import { fence } from '../util/safe-read.js';
-import { batchable, gitBlobId, listBlobs, readBlobs, repoTop, resolveAll, resolveCommit, tryResolveCommit } from './git-objects.js';
+import type { Project } from '../project.js';
+import { CatFile } from './cat-file.js';
+import {
+  batchable,
+  gitBlobId,
+  listBlobs,
+  listTree,
+  readInto,
+  repoTop,
+  resolveAll,
+  resolveCommit,
+  tryResolveCommit,
+} from './git-objects.js';
 import type { Side } from './load-pair.js';
+import { readLocal } from './local-side.js';
 import type { SideFile } from './pair-units.js';
 import { fileItems } from './units.js';
 
@@ -158,9 +168,31 @@ async function classify(given: SideArg, ctx: SideContext, repo: Repo): Promise<S
  * HEAD against the working tree) takes that file's bytes instead of being read from git.
  */
 export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideContext, repo: Repo): Promise<[Side, Side]> {
-  const listed = await Promise.all(
-    specs.map(async (spec) => (spec.type === 'revision' ? await listBlobs(await repo.root(), spec.commit, await repo.dataPath()) : [])),
-  );
+  // Started first: git comes up while node lists the revisions' trees through it.
+  const cat = specs.some((s) => s.type === 'revision') ? new CatFile(await repo.root()) : undefined;
+  let sides: [Side, Side];
+  try {
+    sides = await readWith(cat, specs, ctx, repo);
+  } catch (e) {
+    await cat?.close().catch(() => undefined);
+    throw e;
+  }
+  await cat?.close();
+  return sides;
+}
+
+async function readWith(
+  cat: CatFile | undefined,
+  specs: readonly [SideSpec, SideSpec],
+  ctx: SideContext,
+  repo: Repo,
+): Promise<[Side, Side]> {
+  const list = async (spec: SideSpec) => {
+    if (spec.type !== 'revision' || !cat) return [];
+    const dir = await repo.dataPath();
+    return (await listTree(cat, spec.commit, dir)) ?? (await listBlobs(await repo.root(), spec.commit, dir));
+  };
+  const listed = await Promise.all(specs.map(list));
   const local: (SideFile[] | undefined)[] = [];
   for (const spec of specs) local.push(spec.type === 'revision' ? undefined : await readLocal(spec, ctx));
   const oidLength = listed.flat()[0]?.oid.length;
@@ -170,66 +202,32 @@ export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideC
     f.oid = gitBlobId(f.bytes, oidLength);
     onDisk.set(f.oid, f.bytes);
   }
-  // Oversized blobs are never read: parseFactFile refuses them by their size alone.
-  const wanted = listed.flat().filter((b) => isFactFile(b.path) && b.size <= LIMITS.fileBytes && !onDisk.has(b.oid));
+  // Oversized blobs are never kept: parseFactFile refuses them by their size alone.
+  const wanted = listed.flat().filter((b) => isFactFile(b.path) && (b.size ?? 0) <= LIMITS.fileBytes && !onDisk.has(b.oid));
   // A blob on one side only will be split into items (pair-units.ts): split it while git
   // reads the next ones. A blob on both sides is the same file and is not split.
   const ids = specs.map((spec, i) => new Set(spec.type === 'revision' ? listed[i]?.map((b) => b.oid) : local[i]?.map((f) => f.oid)));
   const oneSide = (oid: string) => ids[0]?.has(oid) !== ids[1]?.has(oid);
-  const blobs =
-    wanted.length > 0
-      ? await readBlobs(
-          await repo.root(),
-          wanted.map((b) => b.oid),
-          (oid, bytes) => {
-            if (oneSide(oid)) fileItems(bytes);
-          },
-        )
-      : new Map<string, Buffer>();
+  const blobs = new Map<string, Buffer>();
+  const over = new Map<string, number>();
+  if (cat && wanted.length > 0) {
+    const onBlob = (oid: string, bytes: Buffer) => (oneSide(oid) ? fileItems(bytes) : undefined);
+    await readInto(cat, [...new Set(wanted.map((b) => b.oid))], blobs, { max: LIMITS.fileBytes, over, onBlob });
+  }
   const side = (spec: SideSpec, i: number): Side => {
     if (spec.type !== 'revision') return { label: spec.label, files: local[i] ?? [] };
     const files = (listed[i] ?? [])
       .filter((b) => isFactFile(b.path))
-      .map((b) => ({
-        path: `${spec.label}:${b.path}`,
-        oid: b.oid,
-        bytes: blobs.get(b.oid) ?? onDisk.get(b.oid) ?? new Uint8Array(),
-        ...(b.size > LIMITS.fileBytes ? { size: b.size } : {}),
-      }));
+      .map((b) => {
+        const size = b.size ?? over.get(b.oid);
+        return {
+          path: `${spec.label}:${b.path}`,
+          oid: b.oid,
+          bytes: blobs.get(b.oid) ?? onDisk.get(b.oid) ?? new Uint8Array(),
+          ...(size !== undefined && size > LIMITS.fileBytes ? { size } : {}),
+        };
+      });
     return { label: spec.label, files };
   };
   return [side(specs[0], 0), side(specs[1], 1)];
-}
-
-/** A side that is not a revision: standard input, the working tree, or a path. */
-async function readLocal(spec: Exclude<SideSpec, { type: 'revision' }>, ctx: SideContext): Promise<SideFile[]> {
-  if (spec.type === 'stdin') return [spec.file];
-  if (spec.type === 'worktree') {
-    const project = ctx.project();
-    return readFolder(project.dataDir, project.root, fence(project.root, project.dataDir));
-  }
-  return readPath(spec.abs, ctx.cwd);
-}
-
-/**
- * A folder that is a brief project (briefbook.yaml or data/) means its data folder; any other
- * folder is a data folder. Files in it are read as the loader reads them (facts/load.ts): a
- * link leading out of the folder, or something that is not a regular file, is refused
- * unread. A file named on the command line may be anywhere, but must be a regular file.
- */
-async function readPath(abs: string, cwd: string): Promise<SourceFile[]> {
-  const info = await stat(abs);
-  if (!info.isDirectory()) return [await readFactFile({ abs }, shown(abs, cwd), undefined)];
-  const isProject = existsSync(join(abs, CONFIG_FILE)) || existsSync(join(abs, 'data'));
-  const dataDir = isProject ? openProject(abs).dataDir : abs;
-  return readFolder(dataDir, cwd, abs);
-}
-
-async function readFolder(dataDir: string, base: string, root: string): Promise<SourceFile[]> {
-  const listed = await listFactFiles(dataDir, root);
-  return Promise.all(listed.map((l) => readFactFile(l, shown(l.abs, base), root)));
-}
-
-function shown(abs: string, base: string): string {
-  return (relative(base, abs) || abs).split(sep).join('/');
 }

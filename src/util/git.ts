@@ -53,8 +53,25 @@ export async function gitAnswer(cwd: string, args: readonly string[]): Promise<s
  * with git's stderr in the message; an error thrown by `onData` ends git and rejects with it.
  */
 export function gitStream(cwd: string, args: readonly string[], input: string, onData: (chunk: Buffer) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', cwd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  const session = gitSession(cwd, args, onData);
+  session.send(input);
+  session.end();
+  return session.done;
+}
+
+export interface GitSession {
+  /** Writes to git's stdin. */
+  send(input: string): void;
+  /** Closes git's stdin: git finishes and exits. */
+  end(): void;
+  /** Settles when git has exited, as gitStream's promise does. */
+  done: Promise<void>;
+}
+
+/** gitStream for a conversation: input is sent in rounds, each after reading the answers to the last. */
+export function gitSession(cwd: string, args: readonly string[], onData: (chunk: Buffer) => void): GitSession {
+  const child = spawn('git', ['-C', cwd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  const done = new Promise<void>((resolve, reject) => {
     const errs: Buffer[] = [];
     let failed: unknown;
     child.stdout.on('data', (c: Buffer) => {
@@ -80,8 +97,8 @@ export function gitStream(cwd: string, args: readonly string[], input: string, o
       else reject(new Error(`git ${args.join(' ')} exited with ${code}: ${Buffer.concat(errs).toString('utf8').trim()}`));
     });
     child.stdin.on('error', reject);
-    child.stdin.end(input);
   });
+  return { send: (input) => child.stdin.write(input), end: () => child.stdin.end(), done };
 }
 
 /**
