@@ -33,6 +33,28 @@ const parseCode = createHash('sha256')
   .digest('hex')
   .slice(0, 32);
 
+// The template check's cache (src/render/template-check-cache.ts) keys each outcome by the
+// code that renders and the code that made the fact base it renders: the check and the
+// fact loader bundled alone, with everything they import (Handlebars, marked, the schema…).
+const render = await build({
+  stdin: {
+    contents: "export * from './src/render/template-problems.ts'; export * from './src/facts/load.ts';",
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [grayMatterYaml],
+});
+const renderCode = createHash('sha256')
+  .update(render.outputFiles.map((f) => f.text).join('\0'))
+  .digest('hex')
+  .slice(0, 32);
+
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
@@ -43,7 +65,7 @@ const shared = {
   sourcemap: 'linked',
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
-  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode) },
+  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode), __BRIEFBOOK_RENDER_CODE__: JSON.stringify(renderCode) },
   plugins: [grayMatterYaml],
 };
 

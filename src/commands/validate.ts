@@ -58,7 +58,7 @@ export async function validate({
   asOf,
   templates = true,
 }: ValidateOptions): Promise<ValidateResult> {
-  const { factBase, report } = await loadFactBase(project.root, project.dataDir);
+  const { factBase, report, digest } = await loadFactBase(project.root, project.dataDir);
   // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
   // only when some fact records a check.
   if ([...factBase.facts.values()].some((f) => lastChecked(f) !== undefined)) {
@@ -71,7 +71,7 @@ export async function validate({
   const figuresChecked = docs ? await checkFigures(factBase, docs, report) : undefined;
   // The templates, only on a fact base without errors (a render needs the items it names).
   if (templates && report.errors.length === 0) {
-    const found = await projectTemplateProblems(project, factBase);
+    const found = await projectTemplateProblems(project, factBase, digest());
     report.errors.push(...found.errors);
     report.warnings.push(...found.warnings);
   }

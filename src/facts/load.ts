@@ -1,4 +1,5 @@
 // Reading a fact base from disk (or from any list of files, e.g. git blobs for diffs).
+import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
@@ -11,6 +12,11 @@ import { parseFactFile, type SourceFile } from './parse-file.js';
 export interface Loaded {
   factBase: FactBase;
   report: Report;
+  /**
+   * A hash of everything the fact base was made from (each file's path and bytes, or why it
+   * was not read), for caches of what derives from it; computed only when asked for.
+   */
+  digest(): string;
 }
 
 export const isFactFile = (name: string) => /\.ya?ml$/i.test(name);
@@ -58,7 +64,17 @@ export function loadFromFiles(files: readonly SourceFile[]): Loaded {
   const report: Report = { errors: [], warnings: [] };
   const parsed = files.map((f) => parseFactFile(f, report.errors, { cache: true }));
   const factBase = assemble(parsed, report);
-  return { factBase, report };
+  return { factBase, report, digest: () => filesDigest(files) };
+}
+
+function filesDigest(files: readonly SourceFile[]): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    const why = f.refused ? `refused ${JSON.stringify(f.refused)}` : f.size !== undefined ? `size ${f.size}` : '';
+    h.update(`${f.path.length}:${f.path}\0${why}\0${f.bytes.length}:`);
+    h.update(f.bytes);
+  }
+  return h.digest('hex');
 }
 
 export async function loadFactBase(root: string, dataDir: string): Promise<Loaded> {

@@ -9,6 +9,7 @@ import type { FactBase } from '../facts/factbase.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { type PacketContext, renderPacket } from './packet.js';
+import { cachedCheck, checkKeyBase } from './template-check-cache.js';
 import { type Audience, audienceNames, audiencesDir, loadAudiences } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadPartials } from './template-files/partials.js';
@@ -51,9 +52,14 @@ export async function templateProblems(audience: Audience, ctx: PacketContext, f
   return { errors, warnings: [] };
 }
 
-/** Every problem of every audience of the project (front matter, bodies, partials), for `validate`. */
-export async function projectTemplateProblems(project: Project, factBase: FactBase): Promise<TemplateProblems> {
+/**
+ * Every problem of every audience of the project (front matter, bodies, partials), for
+ * `validate`. With `factDigest` (what the fact base was made from) each audience's outcome
+ * is kept in the cache folder and reused while nothing the render reads has changed.
+ */
+export async function projectTemplateProblems(project: Project, factBase: FactBase, factDigest?: string): Promise<TemplateProblems> {
   const ctx: PacketContext = { project, factBase, partials: await loadPartials(project), stamp: await buildStamp(project) };
+  const base = factDigest === undefined ? undefined : checkKeyBase(ctx, factDigest);
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
@@ -67,7 +73,7 @@ export async function projectTemplateProblems(project: Project, factBase: FactBa
       errors.push(...e.diagnostics);
       continue;
     }
-    const found = await templateProblems(audience, ctx);
+    const found = await cachedCheck(base, audience, ctx, () => templateProblems(audience, ctx));
     errors.push(...found.errors.filter((d) => !errors.some((x) => same(x, d))));
     warnings.push(...found.warnings.filter((d) => !warnings.some((x) => same(x, d))));
   }
