@@ -33,15 +33,12 @@ const parseCode = createHash('sha256')
   .digest('hex')
   .slice(0, 32);
 
-// The template check's cache (src/render/template-check-cache.ts) keys each outcome by the
-// code that renders and the code that made the fact base it renders: the check and the
-// fact loader bundled alone, with everything they import (Handlebars, marked, the schema…).
-const render = await build({
-  stdin: {
-    contents: "export * from './src/render/template-problems.ts'; export * from './src/facts/load.ts';",
-    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
-    loader: 'ts',
-  },
+// validate's caches (src/facts/report-cache.ts, src/render/template-check-cache.ts) key
+// each entry by the code of the checks: the validate command bundled alone, with
+// everything it imports (the fact loader and its rules, staleness, the template check,
+// the schema, Handlebars, marked…).
+const checks = await build({
+  entryPoints: ['src/commands/validate.ts'],
   bundle: true,
   write: false,
   format: 'esm',
@@ -50,8 +47,8 @@ const render = await build({
   logLevel: 'warning',
   plugins: [grayMatterYaml],
 });
-const renderCode = createHash('sha256')
-  .update(render.outputFiles.map((f) => f.text).join('\0'))
+const checkCode = createHash('sha256')
+  .update(checks.outputFiles.map((f) => f.text).join('\0'))
   .digest('hex')
   .slice(0, 32);
 
@@ -65,7 +62,7 @@ const shared = {
   sourcemap: 'linked',
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
-  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode), __BRIEFBOOK_RENDER_CODE__: JSON.stringify(renderCode) },
+  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode), __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode) },
   plugins: [grayMatterYaml],
 };
 

@@ -12,11 +12,6 @@ import { parseFactFile, type SourceFile } from './parse-file.js';
 export interface Loaded {
   factBase: FactBase;
   report: Report;
-  /**
-   * A hash of everything the fact base was made from (each file's path and bytes, or why it
-   * was not read), for caches of what derives from it; computed only when asked for.
-   */
-  digest(): string;
 }
 
 export const isFactFile = (name: string) => /\.ya?ml$/i.test(name);
@@ -64,10 +59,14 @@ export function loadFromFiles(files: readonly SourceFile[]): Loaded {
   const report: Report = { errors: [], warnings: [] };
   const parsed = files.map((f) => parseFactFile(f, report.errors, { cache: true }));
   const factBase = assemble(parsed, report);
-  return { factBase, report, digest: () => filesDigest(files) };
+  return { factBase, report };
 }
 
-function filesDigest(files: readonly SourceFile[]): string {
+/**
+ * A hash of everything a fact base is made from (each file's path and bytes, or why it was
+ * not read), for caches of what derives from it.
+ */
+export function factFilesDigest(files: readonly SourceFile[]): string {
   const h = createHash('sha256');
   for (const f of files) {
     const why = f.refused ? `refused ${JSON.stringify(f.refused)}` : f.size !== undefined ? `size ${f.size}` : '';

@@ -3,9 +3,9 @@
 // audiences the check is dozens of renders, and an unchanged project gives the same
 // problems every time. An entry is keyed by everything such a render reads:
 //
-// - the code: scripts/bundle.mjs bundles the check with the fact loader (everything they
-//   import, Handlebars and marked included) and injects the hash of that code as
-//   __BRIEFBOOK_RENDER_CODE__; node's version, and the locale and time zone it runs in;
+// - the code: scripts/bundle.mjs bundles the validate command (the check, the fact loader,
+//   everything they import, Handlebars and marked included) and injects the hash of that code
+//   (facts/report-cache.ts: runtimeKey); node's version and the locale variables;
 // - the fact base: the digest of every fact file's path and bytes (facts/load.ts);
 // - the project: its folders and its parsed briefbook.yaml;
 // - the build stamp (commit, date, dirty…) and the as-of date the render is given;
@@ -17,30 +17,23 @@
 // Run from source (tests of the library), there is no code hash: entries then last one
 // process, never trusted by another. A context with anything the key does not cover
 // (revisions, changes, watch's own leak index) is never cached.
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { runtimeKey } from '../facts/report-cache.js';
 import { cacheDir, hashOf, lookup, store } from '../util/disk-cache.js';
 import type { PacketContext } from './packet.js';
 import type { Audience } from './template-files/audiences.js';
 import { loadStyles } from './template-files/styles.js';
 import type { TemplateProblems } from './template-problems.js';
 
-declare const __BRIEFBOOK_RENDER_CODE__: string | undefined;
-
-const CODE =
-  typeof __BRIEFBOOK_RENDER_CODE__ === 'string' ? __BRIEFBOOK_RENDER_CODE__ : `unbundled-${process.pid}-${randomBytes(8).toString('hex')}`;
+/** What a packet context holds but its fact base (which the key holds as a digest). */
+export type CheckContext = Omit<PacketContext, 'factBase'>;
 
 /** What every audience's key shares; undefined when the cache is off or `ctx` holds what no key covers. */
-export function checkKeyBase(ctx: PacketContext, factDigest: string): string | undefined {
+export function checkKeyBase(ctx: CheckContext, factDigest: string): string | undefined {
   if (!cacheDir() || ctx.changes || ctx.revisions || ctx.leakIndex || ctx.properNouns) return undefined;
-  const where = Intl.DateTimeFormat().resolvedOptions();
   const { project, stamp, partials, asOf, html } = ctx;
   return hashOf(
-    CODE,
-    process.version,
-    JSON.stringify(process.versions),
-    where.locale,
-    where.timeZone,
+    runtimeKey(),
     factDigest,
     JSON.stringify(project),
     JSON.stringify(stamp),
@@ -53,7 +46,7 @@ export function checkKeyBase(ctx: PacketContext, factDigest: string): string | u
 export async function cachedCheck(
   base: string | undefined,
   audience: Audience,
-  ctx: PacketContext,
+  ctx: CheckContext,
   run: () => Promise<TemplateProblems>,
 ): Promise<TemplateProblems> {
   if (base === undefined) return run();
@@ -66,7 +59,7 @@ export async function cachedCheck(
 }
 
 /** The audience's stylesheets as the render would read them, or the error it would meet. */
-async function stylesRead(audience: Audience, ctx: PacketContext): Promise<string> {
+async function stylesRead(audience: Audience, ctx: CheckContext): Promise<string> {
   if (ctx.html === false) return '';
   try {
     return `css:${await loadStyles(ctx.project, audience)}`;

@@ -9,7 +9,7 @@ import type { FactBase } from '../facts/factbase.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { type PacketContext, renderPacket } from './packet.js';
-import { cachedCheck, checkKeyBase } from './template-check-cache.js';
+import { type CheckContext, cachedCheck, checkKeyBase } from './template-check-cache.js';
 import { type Audience, audienceNames, audiencesDir, loadAudiences } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadPartials } from './template-files/partials.js';
@@ -57,9 +57,16 @@ export async function templateProblems(audience: Audience, ctx: PacketContext, f
  * `validate`. With `factDigest` (what the fact base was made from) each audience's outcome
  * is kept in the cache folder and reused while nothing the render reads has changed.
  */
-export async function projectTemplateProblems(project: Project, factBase: FactBase, factDigest?: string): Promise<TemplateProblems> {
-  const ctx: PacketContext = { project, factBase, partials: await loadPartials(project), stamp: await buildStamp(project) };
-  const base = factDigest === undefined ? undefined : checkKeyBase(ctx, factDigest);
+export async function projectTemplateProblems(
+  project: Project,
+  factBase: FactBase | (() => FactBase),
+  factDigest?: string,
+): Promise<TemplateProblems> {
+  const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await buildStamp(project) };
+  const base = factDigest === undefined ? undefined : checkKeyBase(shared, factDigest);
+  // The fact base is made (a cached report may stand for it) only when some audience renders.
+  let ctx: PacketContext | undefined;
+  const context = () => (ctx ??= { ...shared, factBase: typeof factBase === 'function' ? factBase() : factBase });
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
@@ -73,7 +80,7 @@ export async function projectTemplateProblems(project: Project, factBase: FactBa
       errors.push(...e.diagnostics);
       continue;
     }
-    const found = await cachedCheck(base, audience, ctx, () => templateProblems(audience, ctx));
+    const found = await cachedCheck(base, audience, shared, () => templateProblems(audience, context()));
     errors.push(...found.errors.filter((d) => !errors.some((x) => same(x, d))));
     warnings.push(...found.warnings.filter((d) => !warnings.some((x) => same(x, d))));
   }
