@@ -53,14 +53,23 @@ const write = (root: string, path: string, text: string) => writeFileSync(join(r
 describe('template check cache', () => {
   it('reuses an unchanged audience’s outcome, with the same report as the cache off', () => {
     const { 'templates/audiences/probe.md': _, ...rest } = PROJECT;
-    const root = testdir(fixtureProject({ ...rest, 'templates/audiences/broken.md': PROBE.replace('pub.alpha', 'no.such') }));
+    const root = testdir(
+      fixtureProject({
+        ...rest,
+        'templates/audiences/broken.md': PROBE.replace('pub.alpha', 'no.such'),
+        'templates/audiences/unfinished.md': '---\ntitle: Unfinished\n---\nBody\n',
+      }),
+    );
     const v = validator(root);
     const off = v.validate({ BRIEFBOOK_CACHE_DIR: 'off' });
     expect(off.code).toBe(1);
-    expect(off.errors).toEqual(['templates/audiences/broken.md:11:1: unknown fact id "no.such"']);
+    expect(off.errors).toEqual([
+      'templates/audiences/broken.md:11:1: unknown fact id "no.such"',
+      ...Array(3).fill(expect.stringMatching(/^templates\/audiences\/unfinished\.md:1:1: /)),
+    ]);
     const cold = v.checked();
     expect(cold.rendered).toBe(true);
-    expect(v.entries()).toHaveLength(3);
+    expect(v.entries()).toHaveLength(4);
     const warm = v.checked();
     expect(warm.rendered).toBe(false);
     expect(warm.stdout).toBe(off.stdout);
@@ -85,6 +94,14 @@ describe('template check cache', () => {
     write(root, 'templates/styles/probe.css', '@import "x.css";\n');
     expect(v.checked()).toMatchObject({ rendered: true, errors: [expect.stringMatching(/^templates\/styles\/probe\.css:1:1: .*@import/)] });
     write(root, 'templates/styles/probe.css', PROJECT['templates/styles/probe.css']);
+    write(root, 'templates/audiences/probe.md', PROBE.replace('[probe.css]', '[probe.css, extra.css]'));
+    expect(v.checked()).toMatchObject({
+      rendered: true,
+      errors: [expect.stringMatching(/probe\.md:7:1: stylesheet "extra\.css" not found/)],
+    });
+    write(root, 'templates/styles/extra.css', 'p { margin: 0; }\n');
+    expect(v.checked()).toMatchObject({ code: 0, rendered: true, errors: [] });
+    write(root, 'templates/audiences/probe.md', PROBE);
 
     // pub.beta, named by the partial, made internal: above this public audience.
     const facts = DATA['data/facts.yaml'] as string;

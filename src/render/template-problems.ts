@@ -63,7 +63,7 @@ export async function projectTemplateProblems(
   factDigest?: string,
 ): Promise<TemplateProblems> {
   const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await buildStamp(project) };
-  const base = factDigest === undefined ? undefined : checkKeyBase(shared, factDigest);
+  const base = factDigest === undefined ? undefined : await checkKeyBase(shared, factDigest);
   // The fact base is made (a cached report may stand for it) only when some audience renders.
   let ctx: PacketContext | undefined;
   const context = () => (ctx ??= { ...shared, factBase: typeof factBase === 'function' ? factBase() : factBase });
@@ -72,15 +72,20 @@ export async function projectTemplateProblems(
   // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
   const names = existsSync(audiencesDir(project)) ? await audienceNames(project) : [];
   for (const name of names) {
-    let audience: Audience;
-    try {
-      [audience] = (await loadAudiences(project, [name])) as [Audience];
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      errors.push(...e.diagnostics);
+    const found = await cachedCheck(base, project, name, async () => {
+      let audience: Audience;
+      try {
+        [audience] = (await loadAudiences(project, [name])) as [Audience];
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        return { errors: e.diagnostics, warnings: [], frontMatter: true };
+      }
+      return templateProblems(audience, context());
+    });
+    if (found.frontMatter) {
+      errors.push(...found.errors);
       continue;
     }
-    const found = await cachedCheck(base, audience, shared, () => templateProblems(audience, context()));
     errors.push(...found.errors.filter((d) => !errors.some((x) => same(x, d))));
     warnings.push(...found.warnings.filter((d) => !warnings.some((x) => same(x, d))));
   }
