@@ -19,7 +19,7 @@ import { githubAnnotations } from '../facts/report-github.js';
 import { sarifLog } from '../facts/report-sarif.js';
 import { SourceDocuments } from '../facts/source-documents.js';
 import { stalenessWarnings } from '../facts/staleness.js';
-import { buildStamp } from '../facts/stamp.js';
+import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { projectTemplateProblems } from '../render/template-problems.js';
 import { gitAnswer } from '../util/git.js';
@@ -69,6 +69,10 @@ export async function validate({
   templates = true,
 }: ValidateOptions): Promise<ValidateResult> {
   const dir = sourcesDir ?? project.sourcesDir;
+  // The template check needs the build stamp (two git questions): asked while the files are read.
+  let asked: Promise<BuildStamp> | undefined;
+  const stamp = () => (asked ??= buildStamp(project));
+  if (templates) stamp().catch(() => undefined);
   const files = await readFactFiles(project.root, project.dataDir);
   const digest = factFilesDigest(files);
   // The base is assembled only when something needs it: a report kept from an earlier run
@@ -81,7 +85,7 @@ export async function validate({
   // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
   // only when some fact records a check.
   if (base.checked) {
-    const time = packetTime(project.config, asOf ?? project.config.asOf ?? (await buildStamp(project)).date, asOf);
+    const time = packetTime(project.config, asOf ?? project.config.asOf ?? (await stamp()).date, asOf);
     const stale = key && staleKey(key, time.asOf, time.staleAfterDays);
     let found = stale ? lookupStale(stale) : undefined;
     if (!found) {
@@ -95,7 +99,7 @@ export async function validate({
   const figuresChecked = docs ? await checkFigures(load().factBase, docs, report) : undefined;
   // The templates, only on a fact base without errors (a render needs the items it names).
   if (templates && report.errors.length === 0) {
-    const found = await projectTemplateProblems(project, () => load().factBase, digest);
+    const found = await projectTemplateProblems(project, () => load().factBase, digest, stamp());
     report.errors.push(...found.errors);
     report.warnings.push(...found.warnings);
   }

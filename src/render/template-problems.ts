@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
-import { buildStamp } from '../facts/stamp.js';
+import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { type PacketContext, renderPacket } from './packet.js';
 import { type CheckContext, cachedCheck, checkKeyBase } from './template-check-cache.js';
@@ -61,8 +61,9 @@ export async function projectTemplateProblems(
   project: Project,
   factBase: FactBase | (() => FactBase),
   factDigest?: string,
+  stamp: Promise<BuildStamp> = buildStamp(project),
 ): Promise<TemplateProblems> {
-  const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await buildStamp(project) };
+  const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await stamp };
   const base = factDigest === undefined ? undefined : await checkKeyBase(shared, factDigest);
   // The fact base is made (a cached report may stand for it) only when some audience renders.
   let ctx: PacketContext | undefined;
