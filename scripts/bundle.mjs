@@ -61,6 +61,25 @@ const parseCode = createHash('sha256')
   .digest('hex')
   .slice(0, 32);
 
+// validate's caches (src/facts/report-cache.ts, src/render/template-check-cache.ts) key
+// each entry by the code of the checks: the validate command bundled alone, with
+// everything it imports (the fact loader and its rules, staleness, the template check,
+// the schema, Handlebars, marked…).
+const checks = await build({
+  entryPoints: ['src/commands/validate.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [grayMatterYaml],
+});
+const checkCode = createHash('sha256')
+  .update(checks.outputFiles.map((f) => f.text).join('\0'))
+  .digest('hex')
+  .slice(0, 32);
+
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
@@ -71,7 +90,7 @@ const shared = {
   sourcemap: 'linked',
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
-  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode) },
+  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode), __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode) },
   plugins: [grayMatterYaml, lazyStringWidth],
 };
 

@@ -66,7 +66,13 @@ export const GROUP_SHOWN = 3;
  */
 export function printWarnings(diags: readonly Diagnostic[], all: boolean): void {
   const byRule = new Map<string, Diagnostic[]>();
-  for (const d of diags) if (d.rule) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+  for (const d of diags) {
+    if (!d.rule) continue;
+    // Pushed, not copied: a big base has thousands of one rule's warnings.
+    const group = byRule.get(d.rule);
+    if (group) group.push(d);
+    else byRule.set(d.rule, [d]);
+  }
   const c = paint(process.stderr);
   const printed = new Set<string>();
   for (const d of diags) {

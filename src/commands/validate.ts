@@ -1,15 +1,25 @@
 import type { Diagnostic } from '../errors.js';
+import type { Report } from '../facts/assemble.js';
 import { checkFigures } from '../facts/cited-figures.js';
 import { lastChecked } from '../facts/item-dates.js';
 import { KINDS } from '../facts/kinds.js';
-import { loadFactBase } from '../facts/load.js';
+import { factFilesDigest, type Loaded, loadFromFiles, readFactFiles } from '../facts/load.js';
 import { packetTime } from '../facts/packet-time.js';
 import { checkQuotes } from '../facts/quotes.js';
+import {
+  type LoadReport,
+  loadReportKey,
+  lookupLoadReport,
+  lookupStale,
+  staleKey,
+  storeLoadReport,
+  storeStale,
+} from '../facts/report-cache.js';
 import { githubAnnotations } from '../facts/report-github.js';
 import { sarifLog } from '../facts/report-sarif.js';
 import { SourceDocuments } from '../facts/source-documents.js';
 import { stalenessWarnings } from '../facts/staleness.js';
-import { buildStamp } from '../facts/stamp.js';
+import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { projectTemplateProblems } from '../render/template-problems.js';
 import { gitAnswer } from '../util/git.js';
@@ -58,24 +68,42 @@ export async function validate({
   asOf,
   templates = true,
 }: ValidateOptions): Promise<ValidateResult> {
-  const { factBase, report } = await loadFactBase(project.root, project.dataDir);
+  const dir = sourcesDir ?? project.sourcesDir;
+  // The template check needs the build stamp (two git questions): asked while the files are read.
+  let asked: Promise<BuildStamp> | undefined;
+  const stamp = () => (asked ??= buildStamp(project));
+  if (templates) stamp().catch(() => undefined);
+  const files = await readFactFiles(project.root, project.dataDir);
+  const digest = factFilesDigest(files);
+  // The base is assembled only when something needs it: a report kept from an earlier run
+  // (facts/report-cache.ts) stands for it otherwise. Source documents are always read afresh.
+  let loaded: Loaded | undefined;
+  const load = () => (loaded ??= loadFromFiles(files));
+  const key = dir ? undefined : loadReportKey(project, digest);
+  const base = (key && lookupLoadReport(key)) || loadReport(load(), key);
+  const report: Report = { errors: [...base.errors], warnings: [...base.warnings] };
   // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
   // only when some fact records a check.
-  if ([...factBase.facts.values()].some((f) => lastChecked(f) !== undefined)) {
-    const time = packetTime(project.config, asOf ?? project.config.asOf ?? (await buildStamp(project)).date, asOf);
-    report.warnings.push(...stalenessWarnings(factBase, time.asOf, time.staleAfterDays));
+  if (base.checked) {
+    const time = packetTime(project.config, asOf ?? project.config.asOf ?? (await stamp()).date, asOf);
+    const stale = key && staleKey(key, time.asOf, time.staleAfterDays);
+    let found = stale ? lookupStale(stale) : undefined;
+    if (!found) {
+      found = stalenessWarnings(load().factBase, time.asOf, time.staleAfterDays);
+      if (stale) storeStale(stale, found);
+    }
+    report.warnings.push(...found);
   }
-  const dir = sourcesDir ?? project.sourcesDir;
-  const docs = dir ? new SourceDocuments(factBase, dir, report) : undefined;
-  const quotesChecked = docs ? await checkQuotes(factBase, docs, report) : undefined;
-  const figuresChecked = docs ? await checkFigures(factBase, docs, report) : undefined;
+  const docs = dir ? new SourceDocuments(load().factBase, dir, report) : undefined;
+  const quotesChecked = docs ? await checkQuotes(load().factBase, docs, report) : undefined;
+  const figuresChecked = docs ? await checkFigures(load().factBase, docs, report) : undefined;
   // The templates, only on a fact base without errors (a render needs the items it names).
   if (templates && report.errors.length === 0) {
-    const found = await projectTemplateProblems(project, factBase);
+    const found = await projectTemplateProblems(project, () => load().factBase, digest, stamp());
     report.errors.push(...found.errors);
     report.warnings.push(...found.warnings);
   }
-  const counts = Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])) as ValidateResult['counts'];
+  const counts = base.counts as ValidateResult['counts'];
   const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   // The project's folder inside the repository ("" at the top, or outside git).
   const prefix = repositoryPaths ? ((await gitAnswer(project.root, ['rev-parse', '--show-prefix'])) ?? '') : '';
@@ -90,6 +118,18 @@ export async function validate({
     quotesChecked,
     figuresChecked,
   };
+}
+
+/** What loading the base reported, stored under `key` for the next run. */
+function loadReport({ factBase, report }: Loaded, key: string | undefined): LoadReport {
+  const r: LoadReport = {
+    errors: report.errors,
+    warnings: report.warnings,
+    counts: Object.fromEntries(KINDS.map((k) => [k, factBase[k].size])),
+    checked: [...factBase.facts.values()].some((f) => lastChecked(f) !== undefined),
+  };
+  if (key) storeLoadReport(key, r);
+  return r;
 }
 
 /** The report as `briefbook validate --format json|github|sarif` prints it. */

@@ -1,4 +1,5 @@
 // Reading a fact base from disk (or from any list of files, e.g. git blobs for diffs).
+import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
@@ -59,6 +60,20 @@ export function loadFromFiles(files: readonly SourceFile[]): Loaded {
   const parsed = files.map((f) => parseFactFile(f, report.errors, { cache: true }));
   const factBase = assemble(parsed, report);
   return { factBase, report };
+}
+
+/**
+ * A hash of everything a fact base is made from (each file's path and bytes, or why it was
+ * not read), for caches of what derives from it.
+ */
+export function factFilesDigest(files: readonly SourceFile[]): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    const why = f.refused ? `refused ${JSON.stringify(f.refused)}` : f.size !== undefined ? `size ${f.size}` : '';
+    h.update(`${f.path.length}:${f.path}\0${why}\0${f.bytes.length}:`);
+    h.update(f.bytes);
+  }
+  return h.digest('hex');
 }
 
 export async function loadFactBase(root: string, dataDir: string): Promise<Loaded> {

@@ -3,6 +3,7 @@
 // sensitive than itself, or a packet that may show the item would show them; and a fact
 // with a single origin that names no claimant is flagged for hedging.
 import { nearest } from '../util/closest.js';
+import { hasTwoOrigins } from './corroboration.js';
 import type { FactBase } from './factbase.js';
 import { type Kind, type Sensitivity, SINGULAR } from './kinds.js';
 import { provenance, resolveParty } from './provenance.js';
@@ -87,7 +88,7 @@ function resolvedEntity(fb: FactBase, ref: string) {
 /** One origin and no claimant: nothing tells a reader whose word it is. */
 const corroborated: Rule = (ctx) => {
   for (const [id, f] of ctx.fb.facts) {
-    if (f.claimant) continue;
+    if (f.claimant || hasTwoOrigins(ctx.fb, f)) continue;
     // Not kept (provenanceOf): held for the whole build, it raised a 50,000-fact build's
     // live heap by ~50 MB when V8 sizes the heap's next limit (a multiple of what is live).
     const p = provenance(ctx.fb, f);

@@ -71,21 +71,25 @@ const byName = new WeakMap<Map<string, Entity>, Map<string, Entity>>();
 
 /** An entity by id, else by name (case-insensitive); a name that is neither is an outlet's name. */
 export function resolveParty(fb: FactBase, ref: string): Party | undefined {
-  let e = fb.entities.get(ref);
-  if (!e) {
-    let names = byName.get(fb.entities);
-    if (!names) {
-      names = new Map();
-      for (const x of fb.entities.values()) if (!names.has(x.name.toLowerCase())) names.set(x.name.toLowerCase(), x);
-      byName.set(fb.entities, names);
-    }
-    e = names.get(ref.toLowerCase());
-  }
+  const e = entityOf(fb, ref);
   if (e) return { key: e.id, id: e.id, name: e.name, called: e.called ?? e.name, kind: e.kind, outlet: e.kind === 'outlet' };
   // An id-shaped reference that resolves to nothing is unknown or hidden from this
   // audience (validate reports unknown ones): never print it.
   if (ID.test(ref)) return undefined;
   return { key: `name:${ref.toLowerCase()}`, name: ref, called: ref, outlet: true };
+}
+
+/** The entity `ref` names, by id, else by name (case-insensitive). */
+export function entityOf(fb: FactBase, ref: string): Entity | undefined {
+  const e = fb.entities.get(ref);
+  if (e) return e;
+  let names = byName.get(fb.entities);
+  if (!names) {
+    names = new Map();
+    for (const x of fb.entities.values()) if (!names.has(x.name.toLowerCase())) names.set(x.name.toLowerCase(), x);
+    byName.set(fb.entities, names);
+  }
+  return names.get(ref.toLowerCase());
 }
 
 function parties(fb: FactBase, refs: readonly string[]): Party[] {
@@ -121,7 +125,7 @@ export function citedDocument(fb: FactBase, c: Citation, factOrigin: string | un
 }
 
 /** A source's publisher when it is a news outlet: an entity of kind outlet, or a news report's named publisher. */
-function publisherOutlet(fb: FactBase, source: Source): Party | undefined {
+export function publisherOutlet(fb: FactBase, source: Source): Party | undefined {
   if (!source.publisher) return undefined;
   const p = resolveParty(fb, source.publisher);
   if (!p) return undefined;

@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
-import { buildStamp } from '../facts/stamp.js';
+import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { type PacketContext, renderPacket } from './packet.js';
+import { type CheckContext, cachedCheck, checkKeyBase } from './template-check-cache.js';
 import { type Audience, audienceNames, audiencesDir, loadAudiences } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadPartials } from './template-files/partials.js';
@@ -51,23 +52,41 @@ export async function templateProblems(audience: Audience, ctx: PacketContext, f
   return { errors, warnings: [] };
 }
 
-/** Every problem of every audience of the project (front matter, bodies, partials), for `validate`. */
-export async function projectTemplateProblems(project: Project, factBase: FactBase): Promise<TemplateProblems> {
-  const ctx: PacketContext = { project, factBase, partials: await loadPartials(project), stamp: await buildStamp(project) };
+/**
+ * Every problem of every audience of the project (front matter, bodies, partials), for
+ * `validate`. With `factDigest` (what the fact base was made from) each audience's outcome
+ * is kept in the cache folder and reused while nothing the render reads has changed.
+ */
+export async function projectTemplateProblems(
+  project: Project,
+  factBase: FactBase | (() => FactBase),
+  factDigest?: string,
+  stamp: Promise<BuildStamp> = buildStamp(project),
+): Promise<TemplateProblems> {
+  const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await stamp };
+  const base = factDigest === undefined ? undefined : await checkKeyBase(shared, factDigest);
+  // The fact base is made (a cached report may stand for it) only when some audience renders.
+  let ctx: PacketContext | undefined;
+  const context = () => (ctx ??= { ...shared, factBase: typeof factBase === 'function' ? factBase() : factBase });
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
   const names = existsSync(audiencesDir(project)) ? await audienceNames(project) : [];
   for (const name of names) {
-    let audience: Audience;
-    try {
-      [audience] = (await loadAudiences(project, [name])) as [Audience];
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      errors.push(...e.diagnostics);
+    const found = await cachedCheck(base, project, name, async () => {
+      let audience: Audience;
+      try {
+        [audience] = (await loadAudiences(project, [name])) as [Audience];
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        return { errors: e.diagnostics, warnings: [], frontMatter: true };
+      }
+      return templateProblems(audience, context());
+    });
+    if (found.frontMatter) {
+      errors.push(...found.errors);
       continue;
     }
-    const found = await templateProblems(audience, ctx);
     errors.push(...found.errors.filter((d) => !errors.some((x) => same(x, d))));
     warnings.push(...found.warnings.filter((d) => !warnings.some((x) => same(x, d))));
   }

@@ -68,10 +68,15 @@ export async function audienceNames(project: Project): Promise<string[]> {
 }
 
 export async function loadAudience(project: Project, name: string): Promise<Audience> {
+  const { file, text } = await readAudience(project, name);
+  return parseAudience(name, file, text);
+}
+
+/** The audience file's text, unparsed, and the path it is shown by. */
+export async function readAudience(project: Project, name: string): Promise<{ file: string; text: string }> {
   const abs = join(audiencesDir(project), `${name}.md`);
   const file = shown(project, abs);
-  const text = await readTemplate({ path: abs, file, root: fence(project.root, project.templatesDir) });
-  return parseAudience(name, file, text);
+  return { file, text: await readTemplate({ path: abs, file, root: fence(project.root, project.templatesDir) }) };
 }
 
 /** Loads the named audiences (all when none are named); unknown names are one error listing them all. */
