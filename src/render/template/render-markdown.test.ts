@@ -44,6 +44,16 @@ describe('fact helpers', () => {
     );
   });
 
+  it('lists the first `limit` facts that match, and counts them all for a `min` above the limit', () => {
+    const all = render('{{#facts all=true}}{{id}} {{/facts}}').trim().split(' ');
+    expect(all.length).toBeGreaterThan(2);
+    expect(render('{{#facts all=true limit=2}}{{id}} {{/facts}}').trim().split(' ')).toEqual(all.slice(0, 2));
+    expect(render('{{#facts all=true limit=0}}{{id}} {{/facts}}')).toBe('\n');
+    expect(render('{{#facts all=true limit=-1}}{{id}} {{/facts}}').trim().split(' ')).toEqual(all.slice(0, -1));
+    const err = userError(() => render('{{#facts all=true limit=1 min=99}}{{id}}{{/facts}}'));
+    expect(err.diagnostics[0]?.message).toBe(`only ${all.length} facts match, at least 99 wanted`);
+  });
+
   it('prints a fact’s links as http(s) Markdown links with escaped titles', () => {
     const linked = fixtureFactBase({
       'data/more.yaml': `facts:
