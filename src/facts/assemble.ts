@@ -12,7 +12,8 @@ export interface Report {
   warnings: Diagnostic[];
 }
 
-export function assemble(files: readonly ParsedFile[], report: Report): FactBase {
+/** `warnings: false`: only errors are wanted (a build); rules that only warn are skipped, and warnings not made. */
+export function assemble(files: readonly ParsedFile[], report: Report, opts: { warnings?: boolean } = {}): FactBase {
   const fb = emptyFactBase();
   let total = 0;
   for (const file of files) {
@@ -55,7 +56,7 @@ export function assemble(files: readonly ParsedFile[], report: Report): FactBase
       hint: 'archive old hearings into a separate project',
     });
   }
-  const ctx = ruleContext(fb, report);
+  const ctx = ruleContext(fb, report, opts.warnings !== false);
   for (const rule of RULES) rule(ctx);
   return fb;
 }
@@ -81,7 +82,7 @@ export function diagnosticAt(
   };
 }
 
-function ruleContext(fb: FactBase, report: Report): RuleContext {
+function ruleContext(fb: FactBase, report: Report, warns: boolean): RuleContext {
   const diag = (kind: Kind, id: string, sub: readonly (string | number)[], message: string, hint: string, rule?: string) => ({
     ...diagnosticAt(fb, kind, id, sub, message, hint),
     ...(rule ? { rule } : {}),
@@ -89,6 +90,7 @@ function ruleContext(fb: FactBase, report: Report): RuleContext {
   return {
     fb,
     error: (kind, id, sub, message, hint, rule) => report.errors.push(diag(kind, id, sub, message, hint, rule)),
-    warn: (kind, id, sub, message, hint, rule) => report.warnings.push(diag(kind, id, sub, message, hint, rule)),
+    warn: warns ? (kind, id, sub, message, hint, rule) => report.warnings.push(diag(kind, id, sub, message, hint, rule)) : () => {},
+    warns,
   };
 }

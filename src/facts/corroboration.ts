@@ -4,10 +4,9 @@
 // The origins are those of provenance.ts's citedDocument, key for key
 // (corroboration.test.ts compares the two on every fact of the shipped and generated bases).
 import type { FactBase } from './factbase.js';
-import { entityOf, publisherOutlet } from './provenance.js';
+import { resolveParty } from './parties.js';
+import { publisherOutlet } from './provenance.js';
 import type { Citation, Fact } from './schema.js';
-
-const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 /**
  * Whether the fact's citations have two or more distinct origins (what
@@ -44,9 +43,7 @@ function originKeys(fb: FactBase, c: Citation, factOrigin: string | undefined, e
   return each(publisher ? `party:${publisher.key}` : `source:${c.source}`);
 }
 
-/** provenance.ts's resolveParty(fb, ref)?.key, without making the party. */
+/** The party's key, as citedDocument credits it (parties.ts shares one party per reference). */
 function partyKey(fb: FactBase, ref: string): string | undefined {
-  const e = entityOf(fb, ref);
-  if (e) return e.id;
-  return ID.test(ref) ? undefined : `name:${ref.toLowerCase()}`;
+  return resolveParty(fb, ref)?.key;
 }

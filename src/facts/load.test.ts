@@ -26,6 +26,23 @@ describe('loading a valid fact base', () => {
     ]);
   });
 
+  it('makes no warnings when only errors are wanted (a build), and the same fact base and errors', () => {
+    const files = [
+      SOURCES,
+      file(
+        'data/f.yaml',
+        'facts:\n  - id: one\n    statement: S.\n    status: alleged\n    sensitivity: public\n    sources: [{ source: src.a }, { source: src.x }]\n',
+      ),
+    ];
+    const full = loadFromFiles(files);
+    const quiet = loadFromFiles(files, { warnings: false });
+    expect(full.report.warnings.length).toBeGreaterThan(0);
+    expect(quiet.report.warnings).toEqual([]);
+    expect(quiet.report.errors).toEqual(full.report.errors);
+    expect(quiet.report.errors.map((e) => e.message)).toEqual(['unknown source "src.x"']);
+    expect([...quiet.factBase.facts.keys()]).toEqual([...full.factBase.facts.keys()]);
+  });
+
   it('accepts anchors and aliases within the limit (slow path) and reads them the same', () => {
     const text =
       'facts:\n  - id: one\n    statement: S & T.\n    status: alleged\n    sensitivity: public\n    tags: &t [a, b]\n    sources: [{ source: src.a }, { source: src.b }]\n  - id: two\n    statement: U.\n    status: alleged\n    sensitivity: public\n    tags: *t\n    sources: [{ source: src.a }, { source: src.b }]\n';

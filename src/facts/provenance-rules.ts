@@ -87,6 +87,7 @@ function resolvedEntity(fb: FactBase, ref: string) {
 
 /** One origin and no claimant: nothing tells a reader whose word it is. */
 const corroborated: Rule = (ctx) => {
+  if (!ctx.warns) return;
   for (const [id, f] of ctx.fb.facts) {
     if (f.claimant || hasTwoOrigins(ctx.fb, f)) continue;
     // Not kept (provenanceOf): held for the whole build, it raised a 50,000-fact build's

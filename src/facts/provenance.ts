@@ -11,21 +11,10 @@
 //   publisher when that is a news outlet. A forum or an aggregator is not an outlet, and a
 //   report that names none is nobody's confirmation.
 import { type FactBase, factCitations } from './factbase.js';
-import type { Citation, Entity, Fact, Source, Variant } from './schema.js';
+import { type Party, parties, resolveParty } from './parties.js';
+import type { Citation, Fact, Source, Variant } from './schema.js';
 
-/** Someone a document credits, or a fact's claimant: an entity, or an outlet known only by name. */
-export interface Party {
-  key: string;
-  /** The entity id; undefined for a name that is no entity. */
-  id?: string;
-  name: string;
-  /** How a sentence names it ("the Financial Times"). */
-  called: string;
-  /** The entity's kind; undefined for a name. */
-  kind?: string;
-  /** A news organisation: an entity of kind `outlet`, or a name that is no entity. */
-  outlet: boolean;
-}
+export { type Party, resolveParty };
 
 export interface ClaimOrigin {
   /** `source:<id>` or `party:<key>`: two citations with one key share an origin. */
@@ -66,36 +55,6 @@ export interface Provenance {
   citations: CitedDocument[];
 }
 
-const ID = /^[a-z0-9][a-z0-9._-]*$/;
-const byName = new WeakMap<Map<string, Entity>, Map<string, Entity>>();
-
-/** An entity by id, else by name (case-insensitive); a name that is neither is an outlet's name. */
-export function resolveParty(fb: FactBase, ref: string): Party | undefined {
-  const e = entityOf(fb, ref);
-  if (e) return { key: e.id, id: e.id, name: e.name, called: e.called ?? e.name, kind: e.kind, outlet: e.kind === 'outlet' };
-  // An id-shaped reference that resolves to nothing is unknown or hidden from this
-  // audience (validate reports unknown ones): never print it.
-  if (ID.test(ref)) return undefined;
-  return { key: `name:${ref.toLowerCase()}`, name: ref, called: ref, outlet: true };
-}
-
-/** The entity `ref` names, by id, else by name (case-insensitive). */
-export function entityOf(fb: FactBase, ref: string): Entity | undefined {
-  const e = fb.entities.get(ref);
-  if (e) return e;
-  let names = byName.get(fb.entities);
-  if (!names) {
-    names = new Map();
-    for (const x of fb.entities.values()) if (!names.has(x.name.toLowerCase())) names.set(x.name.toLowerCase(), x);
-    byName.set(fb.entities, names);
-  }
-  return names.get(ref.toLowerCase());
-}
-
-function parties(fb: FactBase, refs: readonly string[]): Party[] {
-  return refs.map((r) => resolveParty(fb, r)).filter((p): p is Party => p !== undefined);
-}
-
 /**
  * What one citation contributes. Whom it credits: `per`, else the source's `via` — for
  * every claim, or, when the source says which origins it `relays`, only for those. Its
@@ -111,17 +70,50 @@ export function citedDocument(fb: FactBase, c: Citation, factOrigin: string | un
   const credits = parties(fb, c.per ?? (viaApplies ? source.via : []));
   const publisher = publisherOutlet(fb, source);
   const sourceOrigin = (id: string): ClaimOrigin[] => {
-    const s = fb.sources.get(id);
-    return s ? [{ key: `source:${id}`, kind: 'source', id, name: s.title, self: id === c.source }] : [];
+    const origin = sourceOrigins(fb, id)?.[id === c.source ? 1 : 0];
+    return origin ? [origin] : [];
   };
-  const partyOrigins = (ps: Party[]): ClaimOrigin[] =>
-    ps.map((p) => ({ key: `party:${p.key}`, kind: 'party', id: p.key, name: p.name, self: false }));
+  const partyOrigins = (ps: Party[]): ClaimOrigin[] => ps.map(partyOrigin);
   let origins: ClaimOrigin[];
   if (relayed !== undefined) origins = sourceOrigin(relayed);
   else if (credits.length > 0) origins = partyOrigins(credits);
   else if (publisher) origins = partyOrigins([publisher]);
   else origins = sourceOrigin(c.source);
   return { source: c.source, origins, credits, publisher };
+}
+
+// Origins are values (read-only), made once each and shared by every citation that names them.
+const bySource = new WeakMap<Map<string, Source>, Map<string, [ClaimOrigin, ClaimOrigin]>>();
+const byParty = new WeakMap<Party, ClaimOrigin>();
+
+/** A source as an origin, relayed by a document (0) or the document's own account (1); undefined for none. */
+function sourceOrigins(fb: FactBase, id: string): [ClaimOrigin, ClaimOrigin] | undefined {
+  let known = bySource.get(fb.sources);
+  if (!known) {
+    known = new Map();
+    bySource.set(fb.sources, known);
+  }
+  let pair = known.get(id);
+  if (!pair) {
+    const s = fb.sources.get(id);
+    if (!s) return undefined;
+    const origin = { key: `source:${id}`, kind: 'source', id, name: s.title } as const;
+    pair = [
+      { ...origin, self: false },
+      { ...origin, self: true },
+    ];
+    known.set(id, pair);
+  }
+  return pair;
+}
+
+function partyOrigin(p: Party): ClaimOrigin {
+  let origin = byParty.get(p);
+  if (!origin) {
+    origin = { key: `party:${p.key}`, kind: 'party', id: p.key, name: p.name, self: false };
+    byParty.set(p, origin);
+  }
+  return origin;
 }
 
 /** A source's publisher when it is a news outlet: an entity of kind outlet, or a news report's named publisher. */

@@ -11,6 +11,8 @@ export interface RuleContext {
   fb: FactBase;
   error: Report;
   warn: Report;
+  /** False when no one reads the warnings (a build): a rule that only warns need not run. */
+  warns: boolean;
 }
 
 export type Rule = (ctx: RuleContext) => void;

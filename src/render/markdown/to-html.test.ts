@@ -25,6 +25,22 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml(md)).toContain('<h2 id="whos-who-1">');
   });
 
+  it('finds the headings the HTML has, with their ids, around tables of any shape', () => {
+    // headingsOf reads tables without their rows (heading-tables.ts): what is a table, and
+    // where it ends, must be as the full render decides.
+    const shapes =
+      '| A | B |;|:--|--:|;|--|;| x | y | z |;a | b;--|--;| *c* |;## H *e*;# T;### Deep;Setext;===;---;;> quote;- item;1. one;    code;```;<div>;plain `tick;| \\| |; |:-:|';
+    const line = fc.constantFrom(...shapes.split(';'));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 14 }), (lines) => {
+        const md = `${lines.join('\n')}\n`;
+        const html = [...markdownToHtml(md).matchAll(/<h([1-6]) id="([^"]*)">/g)].map(([, d, id]) => `${d} ${id}`);
+        expect(headingsOf(md).map((h) => `${h.depth} ${h.id}`)).toEqual(html);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('turns our layout markers into sections and drops other comments', () => {
     const html = markdownToHtml('<!-- begin:bluf -->\n\nText\n\n<!-- end:bluf -->\n\n<!-- a note -->\n\n<!-- pagebreak -->\n');
     expect(html).toContain('<section class="bluf">\n<p>Text</p>\n</section>');

@@ -6,6 +6,7 @@
 import { Lexer, Marked, type RendererObject, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { decodeEntities, escapeHtml } from '../escape.js';
 import { footnotes } from './footnotes.js';
+import { headingTables } from './heading-tables.js';
 import { linearText } from './linear-text.js';
 import { Slugger } from './slugger.js';
 
@@ -103,6 +104,7 @@ export function headingsOf(markdown: string): Heading[] {
 }
 
 let lexing: Marked | undefined;
+let blockLexing: Marked | undefined;
 
 /**
  * The heading tokens, each with its inline tokens, as a full lex gives them, at a fraction
@@ -118,7 +120,9 @@ function headingTokens(markdown: string): Tokens.Heading[] {
     lexing.walkTokens(lexing.lexer(markdown), (t) => void (t.type === 'heading' && found.push(t as Tokens.Heading)));
     return found;
   }
-  const lexer = new Lexer(lexing.defaults);
+  // The block pass alone (no table cell is lexed inline here): tables without their rows.
+  blockLexing ??= createMarked(new Slugger()).use({ tokenizer: headingTables });
+  const lexer = new Lexer(blockLexing.defaults);
   lexing.walkTokens(
     lexer.blockTokens(markdown.replace(/\r\n?/g, '\n')),
     (t) => void (t.type === 'heading' && found.push(t as Tokens.Heading)),

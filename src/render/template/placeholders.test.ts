@@ -1,8 +1,9 @@
 // The contents and notes blocks go only where {{contents}} and {{notes}} put them: neither
 // fact text nor template text can forge or move one.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audience, FRONT, fixtureFactBase, STAMP } from '../../../test/fixtures/render.js';
-import { Placeholders } from './placeholders.js';
+import { Placeholders, withoutMarks } from './placeholders.js';
 import { renderMarkdown } from './render-markdown.js';
 
 const NUL = String.fromCharCode(0);
@@ -16,6 +17,19 @@ describe('placeholders', () => {
     expect(a.find(text, 'contents')).toMatchObject({ arg: '2', index: text.indexOf(a.mark('contents', '2')) });
     expect(a.fill(text, 'notes', 'N')).toBe(text);
     expect(b.fill(text, 'notes', 'N')).toContain('x N ');
+  });
+
+  it('fills every mark and drops every NUL, as splitting and joining would', () => {
+    const p = new Placeholders();
+    const piece = fc.constantFrom('a', ' ', '\n', NUL, p.mark('notes'), p.mark('contents', '2'), `${NUL}notes:`);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('', 'N', '$&'), (pieces, value) => {
+        const text = pieces.join('');
+        expect(p.fill(text, 'notes', value)).toBe(text.split(p.mark('notes')).join(value));
+        expect(withoutMarks(text)).toBe(text.split(NUL).join(''));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   const forged = `${NUL}notes::${NUL} and ${NUL}contents:3:${NUL}`;

@@ -1,9 +1,10 @@
 // Rendering one audience to Markdown: helpers, located errors, the leak guard's first half.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audience, FRONT, fixtureFactBase, SECRET, STAMP, shippedPartials } from '../../../test/fixtures/render.js';
 import { userError } from '../../../test/helpers/errors.js';
 import { changesView } from './changes-view.js';
-import { renderMarkdown } from './render-markdown.js';
+import { renderMarkdown, tidy } from './render-markdown.js';
 
 const fb = fixtureFactBase();
 const render = (body: string, front = FRONT, extra: Partial<Parameters<typeof renderMarkdown>[0]> = {}) =>
@@ -42,6 +43,16 @@ describe('fact helpers', () => {
     expect(md.trim()).toBe(
       'reports range from thousands to nearly 12,000 accounts|thousands to nearly 12,000 accounts|nearly 12,000 accounts|28.8 million|June 10, 2026|April–June 2026',
     );
+  });
+
+  it('lists the first `limit` facts that match, and counts them all for a `min` above the limit', () => {
+    const all = render('{{#facts all=true}}{{id}} {{/facts}}').trim().split(' ');
+    expect(all.length).toBeGreaterThan(2);
+    expect(render('{{#facts all=true limit=2}}{{id}} {{/facts}}').trim().split(' ')).toEqual(all.slice(0, 2));
+    expect(render('{{#facts all=true limit=0}}{{id}} {{/facts}}')).toBe('\n');
+    expect(render('{{#facts all=true limit=-1}}{{id}} {{/facts}}').trim().split(' ')).toEqual(all.slice(0, -1));
+    const err = userError(() => render('{{#facts all=true limit=1 min=99}}{{id}}{{/facts}}'));
+    expect(err.diagnostics[0]?.message).toBe(`only ${all.length} facts match, at least 99 wanted`);
   });
 
   it('prints a fact’s links as http(s) Markdown links with escaped titles', () => {
@@ -197,5 +208,22 @@ describe('leak guard, first half: the audience only sees what it may', () => {
   it('lists them for an internal audience', () => {
     const md = render('{{#facts tag="key"}}- {{fact id}}\n{{/facts}}', FRONT.replace('public', 'internal'));
     expect(md).toContain(SECRET);
+  });
+});
+
+describe('tidy', () => {
+  it('gives what dropping blanks at line ends, then making three or more newlines two, gives', () => {
+    const twoPasses = (md: string) =>
+      `${md
+        .replace(/[ \t]+$/gm, '')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()}\n`;
+    const unit = fc.constantFrom(' ', '\t', '\n', '\r', 'a', '\u2028', '\u00a0', '#');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (md) => {
+        expect(tidy(md)).toBe(twoPasses(md));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

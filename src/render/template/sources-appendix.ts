@@ -98,7 +98,15 @@ function rowsOf(s: RenderState, sources: readonly Source[]): Rows {
       if (row === undefined) {
         const p = s.provenance(f);
         const docs = p.documents.map((id) => code.get(id)).join(', ');
-        row = `| ${md(f.id)} | ${md(f.status)} | ${docs} | ${md(originsCell(p, code))} | ${md(outletsCell(p))}${p.singleSource ? ' — *single source*' : ''} |`;
+        // Joined, not concatenated: one flat string kept per fact, not a tree of its pieces.
+        const cells = [
+          md(f.id),
+          md(f.status),
+          docs,
+          md(originsCell(p, code)),
+          `${md(outletsCell(p))}${p.singleSource ? ' — *single source*' : ''}`,
+        ];
+        row = ['| ', cells.join(' | '), ' |'].join('');
         factRows.set(f, row);
       }
       return row;

@@ -17,6 +17,9 @@ describe('section: renders empty', () => {
     ['only emphasis, escapes and a comment', '## S\n\n** __ <!-- a note in the template -->\n', true],
     ['a note reference alone', '## S\n\n[^12]\n', true],
     ['no heading, nothing else', '\n\n', false],
+    ['letters only in a comment', '## S\n\n<!-- words -->\n', true],
+    ['letters only in a heading after a carriage return', '## S\n\n*\r## Head\n', true],
+    ['a letter after a carriage return', '## S\n\n*\rx\n', false],
   ])('%s', (_, inside, warns) => {
     expect(emptySections(`{{#section "s"}}\n${inside}{{/section}}\n`)).toEqual(warns ? ['section "s" renders empty'] : []);
   });

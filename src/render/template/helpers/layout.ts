@@ -26,6 +26,14 @@ export function visibleText(markdown: string): string {
 const printsNothing = (markdown: string) => !(!markdown.includes('\u0000') && /[A-Za-z]/.test(markdown)) && visibleText(markdown) === '';
 
 /**
+ * A letter on a line that is not a heading, in a body with no mark and no comment: a letter
+ * the reading below would keep, so the section prints something. Found without a copy of
+ * the body (a sources appendix is megabytes); the line ends are every one `^` and `.` know.
+ */
+const lineWithLetter = (body: string) =>
+  !body.includes('\u0000') && !body.includes('<!--') && /^(?!#{1,6} )[^\n\r\u2028\u2029]*[A-Za-z]/m.test(body);
+
+/**
  * A block's body as text. Handlebars hands back a body that is one expression as that
  * expression's value (a SafeString from a helper), not a string.
  */
@@ -43,7 +51,11 @@ export function layoutHelpers(s: RenderState): Record<string, Helper> {
       const body = bodyOf(this, o);
       // A heading over nothing: a section whose lists selected nothing (another hearing's tags?).
       // A section that prints nothing at all ({{#if changes}} without --since) is meant to.
-      if (/^#{1,6} /m.test(body) && printsNothing(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''))) {
+      if (
+        /^#{1,6} /m.test(body) &&
+        !lineWithLetter(body) &&
+        printsNothing(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''))
+      ) {
         s.warn(
           o.loc,
           `section "${name}" renders empty`,

@@ -47,6 +47,29 @@ function limited<T>(s: RenderState, o: Options, items: T[], what: string): T[] {
   return limit === undefined ? items : items.slice(0, limit);
 }
 
+/**
+ * How many matching items decide a list with `limit=` (and `min=` no higher): the first
+ * `limit` are printed and `min` is met, whatever follows. At least one, so that a list
+ * with `limit=0` still knows it selected something (no unused-tag warning). Otherwise
+ * every item is needed.
+ */
+function enough(o: Options): number {
+  const limit = int(o, 'limit');
+  const min = int(o, 'min');
+  if (limit === undefined || !Number.isInteger(limit) || limit < 0) return Number.POSITIVE_INFINITY;
+  return min === undefined || min <= limit ? Math.max(limit, 1) : Number.POSITIVE_INFINITY;
+}
+
+/** The first `count` items that pass `keep`, in order: a limited list over a big fact base stops early. */
+function firstOf<T>(items: Iterable<T>, keep: (item: T) => boolean, count: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (out.push(item) >= count) break;
+  }
+  return out;
+}
+
 export function listHelpers(s: RenderState): Record<string, Helper> {
   return {
     /**
@@ -67,7 +90,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
         !f.tags.some((t) => except.includes(t)) &&
         (!status || f.status === status) &&
         (o.hash.single !== true || s.provenance(f).singleSource);
-      const picked = params.length > 0 ? factsOf(s, ids(params), o.loc) : [...s.fb.facts.values()].filter(wanted);
+      const picked = params.length > 0 ? factsOf(s, ids(params), o.loc) : firstOf(s.fb.facts.values(), wanted, enough(o));
       if (picked.length === 0) checkTags(s, o, 'facts');
       const shown = each.call(
         this,
