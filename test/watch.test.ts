@@ -44,7 +44,8 @@ describe('briefbook watch', () => {
     const good = read(root, FACTS);
     writeFileSync(join(root, FACTS), good.replace('  - id: outage.households\n', '  - id: outage.households\n   oops: [\n'));
     await w.waitFor('the located error', () => /data\/facts\/outage\.yaml:\d+:\d+: error: /.test(w.stderr()));
-    expect(w.stderr()).toContain('still watching');
+    // Written after the error, in a write of its own: a loaded machine may show it a moment later.
+    await w.waitFor('"still watching"', () => w.stderr().includes('still watching'));
     expect(w.child.exitCode).toBeNull();
     expect(read(root, 'out/member-memo.md')).toContain('about 72 hours'); // the last good packet stays
 
