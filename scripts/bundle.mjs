@@ -44,41 +44,34 @@ const lazyStringWidth = {
   },
 };
 
+/** A hash of `entry` bundled alone, with everything it imports: the code a cache's entries derive from. */
+async function codeHash(entry, plugins = []) {
+  const alone = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins,
+  });
+  return createHash('sha256')
+    .update(alone.outputFiles.map((f) => f.text).join('\0'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
 // The parse cache (src/facts/parse-cache.ts) keys entries by the code that parses: the
-// fact-file parser bundled alone, with everything it imports (schema, zod, js-yaml, yaml).
-// Bundling it again costs about 0.5 s of build time here, and nothing at run time.
-const parser = await build({
-  entryPoints: ['src/facts/parse-file.ts'],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
-const parseCode = createHash('sha256')
-  .update(parser.outputFiles.map((f) => f.text).join('\0'))
-  .digest('hex')
-  .slice(0, 32);
+// fact-file parser with everything it imports (schema, zod, js-yaml, yaml). Bundling it
+// again costs about 0.5 s of build time here, and nothing at run time.
+const parseCode = await codeHash('src/facts/parse-file.ts');
 
 // validate's caches (src/facts/report-cache.ts, src/render/template-check-cache.ts) key
-// each entry by the code of the checks: the validate command bundled alone, with
-// everything it imports (the fact loader and its rules, staleness, the template check,
-// the schema, Handlebars, marked…).
-const checks = await build({
-  entryPoints: ['src/commands/validate.ts'],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  plugins: [grayMatterYaml],
-});
-const checkCode = createHash('sha256')
-  .update(checks.outputFiles.map((f) => f.text).join('\0'))
-  .digest('hex')
-  .slice(0, 32);
+// each entry by the code of the checks: the validate command with everything it imports
+// (the fact loader and its rules, staleness, the template check, the schema, Handlebars,
+// marked…).
+const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml]);
 
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
