@@ -45,7 +45,9 @@ describe.each(BROWSERS)('the PDF renderer on %s', (browser) => {
     // loads or prints, which puppeteer reports as an error (or Chromium as a failed print, a
     // race seen once under the whole suite's load). Whatever the print says, nothing connects.
     const refresh = `<!doctype html><html><head><meta http-equiv="refresh" content="0;url=${urls[5]}"></head><body><p>Text</p></body></html>`;
-    await session.print(refresh, { format: 'letter' }).catch((e: Error) => expect(e.message).toMatch(/context was destroyed|navigat|Printing failed/i));
+    await session
+      .print(refresh, { format: 'letter' })
+      .catch((e: Error) => expect(e.message).toMatch(/context was destroyed|navigat|Printing failed/i));
     // Hints and lookups are asynchronous: give any that were started time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(listener.count()).toBe(0);
