@@ -3,10 +3,12 @@
 // they are derived from, so a stale entry is never found; each is written to a temp file
 // and renamed, and read back only when it carries the hash of its own text, so a torn or
 // altered entry counts as missing. Any failure to read or write means "not cached".
+// Entries unused for 30 days are deleted when others are written (cache-prune.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { pruneDaily } from './cache-prune.js';
 
 /** $BRIEFBOOK_CACHE_DIR, else briefbook/ in $XDG_CACHE_HOME or ~/.cache; `off` turns the cache off. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -64,6 +66,7 @@ function write(dir: string, path: string, text: string): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, `${text}${SEAL}${hashOf(text)}`);
     renameSync(tmp, path);
+    pruneDaily(dir);
   } catch {
     // A read-only or full disk only means the next run compiles again.
     rmSync(tmp, { force: true });
