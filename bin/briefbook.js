@@ -41,8 +41,9 @@ script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(f
 
 await cli.exports.main();
 
-// After the run, so the entry holds every function this command compiled, not just the top level.
-if (entry && (!cachedData || script.cachedDataRejected)) writeEntry(entry, script.createCachedData());
+// After the run, so the entry holds every function this command compiled, not just the top
+// level; and only after one that did its work (a command stopped by bad input compiled little).
+if (entry && (!cachedData || script.cachedDataRejected) && !process.exitCode) writeEntry(entry, script.createCachedData());
 
 /** The command's name, fit for a file name: the first word, past the global option -C DIR. */
 function commandName(argv) {

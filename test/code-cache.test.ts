@@ -57,6 +57,10 @@ describe('code cache of the CLI', () => {
     const root = testdir(shippedProject());
     const cache = testdir({});
     const env = { BRIEFBOOK_CACHE_DIR: cache };
+    // A build's help, and a build stopped by a bad option, leave no build entry.
+    expect(run(['build', '--help'], { cwd: root, env }).code).toBe(0);
+    expect(run(['build', '-f', 'nope'], { cwd: root, env }).code).toBe(2);
+    expect(readdirSync(cache).filter((e) => e.startsWith('cli-'))).toEqual([]);
     expect(run(['list', 'audiences'], { cwd: root, env }).code).toBe(0);
     const afterList = readdirSync(cache).filter((e) => e.startsWith('cli-'));
     expect(afterList).toEqual([expect.stringMatching(/^cli-[0-9a-f]{40}-list\.v8$/)]);
