@@ -42,8 +42,9 @@ script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(f
 await cli.exports.main();
 
 // After the run, so the entry holds every function this command compiled, not just the top
-// level; and only after one that did its work (a command stopped by bad input compiled little).
-if (entry && (!cachedData || script.cachedDataRejected) && !process.exitCode) writeEntry(entry, script.createCachedData());
+// level; but not after a bad command line (exit 2), which stopped before the command ran.
+// (Bad input, exit 1, still ran most of it: `validate` on a fact base with errors.)
+if (entry && (!cachedData || script.cachedDataRejected) && process.exitCode !== 2) writeEntry(entry, script.createCachedData());
 
 /** The command's name, fit for a file name: the first word, past the global option -C DIR. */
 function commandName(argv) {
