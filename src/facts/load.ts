@@ -1,5 +1,5 @@
 // Reading a fact base from disk (or from any list of files, e.g. git blobs for diffs).
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Project } from '../project.js';
@@ -35,10 +35,15 @@ export async function listFactFiles(dataDir: string, root = dataDir): Promise<Li
  * One fact file as the loader takes it. Nothing is read from a file that is too large, not a
  * regular file, or a link out of `root`: parseFactFile reports it by its size or refusal.
  */
-export async function readFactFile(listed: Listed, path: string, root: string | undefined): Promise<SourceFile> {
+export async function readFactFile(
+  listed: Listed,
+  path: string,
+  root: string | undefined,
+  scratch?: { buffer: Buffer },
+): Promise<SourceFile> {
   if (listed.refused) return { path, bytes: new Uint8Array(), refused: listed.refused };
   try {
-    const r = await readSafely(listed.abs, { root, limit: LIMITS.fileBytes });
+    const r = await readSafely(listed.abs, { root, limit: LIMITS.fileBytes, scratch });
     if ('refused' in r) return { path, bytes: new Uint8Array(), refused: r.refused };
     if ('tooLarge' in r) return { path, bytes: new Uint8Array(), size: r.tooLarge };
     return { path, bytes: r.bytes };
@@ -52,8 +57,11 @@ export async function readFactFile(listed: Listed, path: string, root: string | 
 export async function readFactFiles(root: string, dataDir: string): Promise<SourceFile[]> {
   const within = fence(root, dataDir);
   const listed = await listFactFiles(dataDir, within);
-  return Promise.all(listed.map((l) => readFactFile(l, relative(root, l.abs).split(sep).join('/'), within)));
+  return Promise.all(listed.map((l) => readFactFile(l, shownPath(root, l.abs), within)));
 }
+
+/** A fact file's path as reports show it: relative to the project root, with `/`. */
+export const shownPath = (root: string, abs: string) => relative(root, abs).split(sep).join('/');
 
 /** `warnings: false`: the report's warnings are not wanted, and not made (assemble.ts). */
 export function loadFromFiles(files: readonly SourceFile[], opts: { warnings?: boolean } = {}): Loaded {
@@ -69,12 +77,15 @@ export function loadFromFiles(files: readonly SourceFile[], opts: { warnings?: b
  */
 export function factFilesDigest(files: readonly SourceFile[]): string {
   const h = createHash('sha256');
-  for (const f of files) {
-    const why = f.refused ? `refused ${JSON.stringify(f.refused)}` : f.size !== undefined ? `size ${f.size}` : '';
-    h.update(`${f.path.length}:${f.path}\0${why}\0${f.bytes.length}:`);
-    h.update(f.bytes);
-  }
+  for (const f of files) digestFile(h, f);
   return h.digest('hex');
+}
+
+/** One file's part of factFilesDigest. */
+export function digestFile(h: Hash, f: SourceFile): void {
+  const why = f.refused ? `refused ${JSON.stringify(f.refused)}` : f.size !== undefined ? `size ${f.size}` : '';
+  h.update(`${f.path.length}:${f.path}\0${why}\0${f.bytes.length}:`);
+  h.update(f.bytes);
 }
 
 export async function loadFactBase(root: string, dataDir: string, opts: { warnings?: boolean } = {}): Promise<Loaded> {

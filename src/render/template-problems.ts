@@ -59,15 +59,15 @@ export async function templateProblems(audience: Audience, ctx: PacketContext, f
  */
 export async function projectTemplateProblems(
   project: Project,
-  factBase: FactBase | (() => FactBase),
+  factBase: FactBase | (() => FactBase | Promise<FactBase>),
   factDigest?: string,
   stamp: Promise<BuildStamp> = buildStamp(project),
 ): Promise<TemplateProblems> {
   const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await stamp };
   const base = factDigest === undefined ? undefined : await checkKeyBase(shared, factDigest);
   // The fact base is made (a cached report may stand for it) only when some audience renders.
-  let ctx: PacketContext | undefined;
-  const context = () => (ctx ??= { ...shared, factBase: typeof factBase === 'function' ? factBase() : factBase });
+  let ctx: Promise<PacketContext> | undefined;
+  const context = () => (ctx ??= (async () => ({ ...shared, factBase: typeof factBase === 'function' ? await factBase() : factBase }))());
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
@@ -81,7 +81,7 @@ export async function projectTemplateProblems(
         if (!(e instanceof UserError)) throw e;
         return { errors: e.diagnostics, warnings: [], frontMatter: true };
       }
-      return templateProblems(audience, context());
+      return templateProblems(audience, await context());
     });
     if (found.frontMatter) {
       errors.push(...found.errors);
