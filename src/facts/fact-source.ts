@@ -10,7 +10,12 @@
 import { createHash } from 'node:crypto';
 import type { Project } from '../project.js';
 import { fence } from '../util/safe-read.js';
-import { digestFile, factFilesDigest, type Loaded, listFactFiles, loadFromFiles, readFactFile, readFactFiles, shownPath } from './load.js';
+import { digestFile, factFilesDigest, listFactFiles, readFactFile, readFactFiles, shownPath } from './fact-files.js';
+import type { Loaded } from './load.js';
+import type { SourceFile } from './parse-file.js';
+
+// The loader, with the parser and the schema, is loaded when a base is assembled.
+const assemble = async (files: readonly SourceFile[]) => (await import('./load.js')).loadFromFiles(files);
 
 export interface FactSource {
   /** factFilesDigest of the files the base is (or will be) made from. */
@@ -30,7 +35,7 @@ export class FactFilesChanged extends Error {
 export async function readFactSource(project: Project): Promise<FactSource> {
   const files = await readFactFiles(project.root, project.dataDir);
   let loaded: Loaded | undefined;
-  return { digest: factFilesDigest(files), load: async () => (loaded ??= loadFromFiles(files)) };
+  return { digest: factFilesDigest(files), load: async () => (loaded ??= await assemble(files)) };
 }
 
 /** The fact files' digest, their bytes not kept: `load` reads them again, and checks them against it. */
@@ -40,7 +45,7 @@ export async function hashedFactSource(project: Project): Promise<FactSource> {
   const load = async () => {
     const files = await readFactFiles(project.root, project.dataDir);
     if (factFilesDigest(files) !== digest) throw new FactFilesChanged();
-    return loadFromFiles(files);
+    return assemble(files);
   };
   return { digest, load: () => (loaded ??= load()) };
 }

@@ -8,9 +8,10 @@ import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
-import { type PacketContext, renderPacket } from './packet.js';
+import type { PacketContext } from './packet.js';
 import { type CheckContext, cachedCheck, checkKeyBase } from './template-check-cache.js';
-import { type Audience, audienceNames, audiencesDir, loadAudiences } from './template-files/audiences.js';
+import { audienceNames, audiencesDir } from './template-files/audience-files.js';
+import type { Audience } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadPartials } from './template-files/partials.js';
 
@@ -25,6 +26,9 @@ export interface TemplateProblems {
 
 /** All problems of `audience`'s templates; `first` is an error a render already gave. */
 export async function templateProblems(audience: Audience, ctx: PacketContext, first?: UserError): Promise<TemplateProblems> {
+  // The renderer (marked, Handlebars, the leak guard…) is loaded on the first render: a
+  // `validate` whose checks all come from the cache never renders, and never loads it.
+  const { renderPacket } = await import('./packet.js');
   let a = audience;
   let partials = ctx.partials;
   const errors: Diagnostic[] = [];
@@ -76,6 +80,8 @@ export async function projectTemplateProblems(
     const found = await cachedCheck(base, project, name, async () => {
       let audience: Audience;
       try {
+        // Parsed (front matter, its schema) only when its check is not in the cache.
+        const { loadAudiences } = await import('./template-files/audiences.js');
         [audience] = (await loadAudiences(project, [name])) as [Audience];
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
