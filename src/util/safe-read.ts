@@ -58,20 +58,13 @@ function leadsOut(real: string, root: string | undefined, realRoot: string | und
   };
 }
 
-/** Why the file at `real` (a real path) may not be read: not a regular file. */
+/** Why a file with these stats may not be read: it is no regular file. */
 function notAFile(info: Stats): Refusal | undefined {
   if (info.isFile()) return undefined;
   return {
     message: `is ${kindOf(info)}, not a regular file; it was not read`,
     hint: 'remove it, or put a plain text file in its place',
   };
-}
-
-/** Why `abs` may not be read (outside `root`, or not a regular file), or undefined when it may. */
-export async function refusalOf(abs: string, root: string | undefined): Promise<Refusal | undefined> {
-  const away = await outside(abs, root);
-  if (away) return away;
-  return notAFile(await stat(await realpath(abs)));
 }
 
 /**
