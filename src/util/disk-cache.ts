@@ -47,17 +47,26 @@ export function store(kind: string, key: string, text: string): void {
   if (dir) write(dir, join(dir, `${kind}-${key}`), text);
 }
 
+const SEAL_BYTES = Buffer.from(SEAL);
+
+/**
+ * The entry's text if it carries the hash of its own text: hashOf(text), computed over the
+ * bytes as read rather than the decoded text (which hashOf would copy once and encode
+ * again; ~15 ms of CPU for validate's 0.9 MB report at 10,000 facts). The same hash: the
+ * text was written as UTF-8, and a byte sequence that is not would not match.
+ */
 function read(path: string): string | undefined {
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = readFileSync(path);
   } catch {
     return undefined;
   }
-  const at = raw.lastIndexOf(SEAL);
+  const at = raw.lastIndexOf(SEAL_BYTES);
   if (at < 0) return undefined;
-  const text = raw.slice(0, at);
-  return raw.slice(at + SEAL.length) === hashOf(text) ? text : undefined;
+  const text = raw.toString('utf8', 0, at);
+  const seal = createHash('sha256').update(`${text.length}:`).update(raw.subarray(0, at)).digest('hex');
+  return raw.toString('latin1', at + SEAL_BYTES.length) === seal ? text : undefined;
 }
 
 function write(dir: string, path: string, text: string): void {
