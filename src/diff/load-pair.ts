@@ -30,11 +30,10 @@ export interface LoadOptions {
   /** Keep only what an audience cleared for this level may see (selectForAudience). */
   max?: Sensitivity;
   /**
-   * Told the changed items when the pair was made from them alone: cut into items, no
-   * audience, nothing of the shared content loaded (no id of theirs looks defined there),
-   * no duplicate. For the same two sides the pair is then those items parsed (pair-record.ts).
+   * Told the pair when it was made without an audience: every item each side loaded, by
+   * kind and id. For the same two sides the same pair is made (pair-record.ts).
    */
-  ownOnly?: (ownA: readonly Unit[], ownB: readonly Unit[]) => void;
+  loaded?: (from: Items, to: Items) => void;
 }
 
 /** Splitting a file into items met something the whole-file parse must judge. */
@@ -85,29 +84,10 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
       hint: 'ids must be unique across all files; `briefbook validate` lists every problem',
     });
   }
-  if (split && !opts.max && loaded.size === 0 && opts.ownOnly && [...ownA, ...ownB].every((u) => u.item)) opts.ownOnly(ownA, ownB);
+  if (!opts.max) opts.loaded?.(from, to);
   const fbA = from.factBase();
   const fbB = to.factBase();
   return opts.max ? { from: selectForAudience(fbA, opts.max), to: selectForAudience(fbB, opts.max) } : { from: fbA, to: fbB };
-}
-
-/**
- * The pair made of changed items alone (as `ownOnly` was told them), or undefined when one
- * does not parse cleanly or an id stands twice: the full load then judges them.
- */
-export function loadOwnItems(ownA: readonly Unit[], ownB: readonly Unit[]): Pair | undefined {
-  const diags: Diagnostic[] = [];
-  const from = new Items();
-  const to = new Items();
-  try {
-    for (const u of ownA) from.add(parseUnit(u, diags));
-    for (const u of ownB) to.add(parseUnit(u, diags));
-  } catch (e) {
-    if (e instanceof WholeFilesNeeded) return undefined;
-    throw e;
-  }
-  if (diags.length > 0 || from.duplicates.length > 0 || to.duplicates.length > 0) return undefined;
-  return { from: from.factBase(), to: to.factBase() };
 }
 
 function parseUnit(u: Unit, diags: Diagnostic[]): Entry[] {

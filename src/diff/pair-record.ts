@@ -1,22 +1,26 @@
-// What a diff of two revisions was made of, kept between runs (util/disk-cache.ts), so the
-// same diff again reads no fact file from git. A diff of two revisions is a function of
-// the blobs both list (each path's blob id) and of the code: when its load found the
-// pair in the changed items alone (cut into items, none of their ids looking defined in
-// the content both sides share, no duplicate; load-pair.ts `ownOnly`), the record keeps
-// those items' text, and the next diff of the same listings parses them again (through
-// the parse cache) instead of reading, decoding, splitting and pairing 11 MB of blobs at
-// 10,000 facts. Any other load (an audience, a duplicate, a file that does not split or
-// parse) keeps no record, so its reading and its located errors are as before.
+// What a diff of two revisions loaded, kept between runs (util/disk-cache.ts), so the
+// same diff again reads no fact file from git. The pair a diff of two revisions loads
+// without an audience is a function of the blobs both list (each path's blob id) and of
+// the code that reads them: the changed items, parsed, and whatever the duplicate check
+// loaded of the content both sides share. The record keeps those items, by kind and id;
+// the next diff of the same two listings compares them again instead of reading,
+// decoding, splitting and pairing 11 MB of blobs (at 10,000 facts) and parsing what
+// changed. A load that fails (a duplicate id, a file that does not parse) keeps nothing,
+// so the next one reads and reports as before, with its located errors. Items whose JSON
+// would not give them back exactly (parse-cache.ts) are not kept either.
 //
-// Keyed by every blob id and path of both listings, the code that pairs and parses
-// (scripts/bundle.mjs injects its hash, as for the parse cache) and node's version. Run
-// from source (tests) there is no such hash: records then last one process.
+// Keyed by every path and blob id of both listings, the code that reads, pairs and
+// parses them (scripts/bundle.mjs injects its hash, as for the parse cache) and node's
+// version. Run from source (tests) there is no such hash: records then last one process.
 import { randomBytes } from 'node:crypto';
+import { emptyFactBase, type FactBase } from '../facts/factbase.js';
+import { KINDS, type Kind } from '../facts/kinds.js';
 import { isFactFile } from '../facts/load.js';
+import { exactJson } from '../facts/parse-cache.js';
 import { hashOf, lookup, store } from '../util/disk-cache.js';
 import type { GitBlob } from './git-objects.js';
-import { loadOwnItems, loadPair, type Pair } from './load-pair.js';
-import type { Unit } from './pair-units.js';
+import type { Items } from './items.js';
+import { loadPair, type Pair } from './load-pair.js';
 import { type Repo, readSidesUnless, type SideContext, type SideSpec } from './sides.js';
 
 declare const __BRIEFBOOK_PAIR_CODE__: string | undefined;
@@ -24,36 +28,30 @@ declare const __BRIEFBOOK_PAIR_CODE__: string | undefined;
 const CODE =
   typeof __BRIEFBOOK_PAIR_CODE__ === 'string' ? __BRIEFBOOK_PAIR_CODE__ : `unbundled-${process.pid}-${randomBytes(8).toString('hex')}`;
 
-/** One changed item: the path of its file in the listing, its section, line and text. */
-type Row = [path: string, section: string, line: number, text: string];
-
-interface PairRecord {
-  a: Row[];
-  b: Row[];
-}
+/** One side's items in the order loaded: kind, id, the item. */
+type Row = [kind: Kind, id: string, item: unknown];
 
 /**
- * The pair of two sides without an audience (what `diff` compares): from a record of the
- * same two listings when there is one, else read and loaded as before, and recorded when
- * the load allows. Sides other than two revisions are read and loaded as before.
+ * The pair of two sides without an audience (what `diff` compares): from the record of
+ * the same two listings when there is one, else read and loaded as before, and recorded.
+ * Sides other than two revisions are read and loaded as before.
  */
 export async function loadRecordedPair(specs: readonly [SideSpec, SideSpec], ctx: SideContext, repo: Repo): Promise<Pair> {
   let key: string | undefined;
   let pair: Pair | undefined;
   const sides = await readSidesUnless(specs, ctx, repo, (listed) => {
     key = listingKey(listed);
-    const record = key === undefined ? undefined : readRecord(lookup('pair', key));
-    pair = record && loadOwnItems(units(record.a, specs[0].label), units(record.b, specs[1].label));
+    pair = fromRecord(lookup('pair', key));
     return pair !== undefined;
   });
   if (!sides) return pair as Pair;
   const recordAs = key;
-  const ownOnly = recordAs === undefined ? undefined : (a: readonly Unit[], b: readonly Unit[]) => writeRecord(recordAs, a, b, specs);
-  return loadPair(sides[0], sides[1], { ownOnly });
+  const loaded = recordAs === undefined ? undefined : (from: Items, to: Items) => record(recordAs, from, to);
+  return loadPair(sides[0], sides[1], { loaded });
 }
 
 /** The key of two listings: their fact files' paths and blob ids, in order. */
-export function listingKey(listed: readonly GitBlob[][]): string | undefined {
+export function listingKey(listed: readonly GitBlob[][]): string {
   const parts: string[] = [CODE, process.version];
   for (const blobs of listed) {
     const files = blobs.filter((b) => isFactFile(b.path));
@@ -63,51 +61,31 @@ export function listingKey(listed: readonly GitBlob[][]): string | undefined {
   return hashOf(...parts);
 }
 
-function units(rows: readonly Row[], label: string): Unit[] {
-  // Bytes are never read from an item unit: it is parsed from its own text.
-  return rows.map(([path, section, line, text]) => ({
-    key: '',
-    file: { path: `${label}:${path}`, bytes: new Uint8Array() },
-    item: { section, text, line },
-  }));
+function record(key: string, from: Items, to: Items): void {
+  const rows = (items: Items): Row[] => KINDS.flatMap((kind) => [...items.maps[kind]].map(([id, item]): Row => [kind, id, item]));
+  const json = exactJson({ a: rows(from), b: rows(to) });
+  if (json !== undefined) store('pair', key, json);
 }
 
-function writeRecord(key: string, a: readonly Unit[], b: readonly Unit[], specs: readonly [SideSpec, SideSpec]): void {
-  const rows = (list: readonly Unit[], label: string): Row[] | undefined => {
-    const out: Row[] = [];
-    for (const u of list) {
-      // Display paths are `LABEL:path`; the record keeps the path, the label is this run's.
-      if (!u.item || !u.file.path.startsWith(`${label}:`)) return undefined;
-      out.push([u.file.path.slice(label.length + 1), u.item.section, u.item.line, u.item.text]);
-    }
-    return out;
-  };
-  const ra = rows(a, specs[0].label);
-  const rb = rows(b, specs[1].label);
-  if (ra && rb) store('pair', key, JSON.stringify({ a: ra, b: rb }));
-}
-
-function readRecord(json: string | undefined): PairRecord | undefined {
+function fromRecord(json: string | undefined): Pair | undefined {
   if (json === undefined) return undefined;
   try {
-    const data = JSON.parse(json) as Partial<PairRecord> | null;
-    return data && isRows(data.a) && isRows(data.b) ? (data as PairRecord) : undefined;
+    const data = JSON.parse(json) as { a?: unknown; b?: unknown } | null;
+    const from = factBase(data?.a);
+    const to = factBase(data?.b);
+    return from && to ? { from, to } : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isRows(rows: unknown): rows is Row[] {
-  return (
-    Array.isArray(rows) &&
-    rows.every(
-      (r) =>
-        Array.isArray(r) &&
-        r.length === 4 &&
-        typeof r[0] === 'string' &&
-        typeof r[1] === 'string' &&
-        Number.isInteger(r[2]) &&
-        typeof r[3] === 'string',
-    )
-  );
+function factBase(rows: unknown): FactBase | undefined {
+  if (!Array.isArray(rows)) return undefined;
+  const fb = emptyFactBase();
+  const maps = fb as unknown as Record<Kind, Map<string, unknown>>;
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== 3 || !KINDS.includes(row[0]) || typeof row[1] !== 'string') return undefined;
+    maps[row[0] as Kind].set(row[1], row[2]);
+  }
+  return fb;
 }
