@@ -130,6 +130,19 @@ describe('briefbook diff: the record of two revisions', () => {
     expect(records()).toEqual([]);
   });
 
+  it('keeps no record of a diff touching more than 5,000 items, and prints it the same', () => {
+    const facts = (status: string) =>
+      `facts:\n${Array.from({ length: 2501 }, (_, i) => `  - id: bulk.${i}\n    statement: Fact ${i}.\n    status: ${status}\n    sensitivity: public\n    sources:\n      - source: src.a\n`).join('')}`;
+    const repo = testRepo({ ...BASE, 'data/facts/bulk.yaml': facts('reported') });
+    repo.commit('confirm all', { 'data/facts/bulk.yaml': facts('confirmed') });
+    const cache = testdir({});
+    const { diff, records } = cli(repo, cache);
+    const first = diff(['HEAD~1', 'HEAD'], ['--format', 'json']);
+    expect(JSON.parse(first.stdout).changed).toHaveLength(2501);
+    expect(records()).toEqual([]);
+    expect(diff(['HEAD~1', 'HEAD'], ['--format', 'json'])).toEqual(first);
+  });
+
   it('keeps no record for an audience or the working tree', () => {
     const repo = project();
     repo.write({

@@ -61,7 +61,16 @@ export function listingKey(listed: readonly GitBlob[][]): string {
   return hashOf(...parts);
 }
 
+/**
+ * How many items a record keeps at most: a diff touching more parses and prints so much
+ * that reading the blobs again is a small part of it, and its record would be nearly
+ * the fact base twice over, written at every such diff.
+ */
+const MAX_ITEMS = 5000;
+
 function record(key: string, from: Items, to: Items): void {
+  const count = (items: Items) => KINDS.reduce((n, kind) => n + items.maps[kind].size, 0);
+  if (count(from) + count(to) > MAX_ITEMS) return;
   const rows = (items: Items): Row[] => KINDS.flatMap((kind) => [...items.maps[kind]].map(([id, item]): Row => [kind, id, item]));
   const json = exactJson({ a: rows(from), b: rows(to) });
   if (json !== undefined) store('pair', key, json);
