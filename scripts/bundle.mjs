@@ -73,6 +73,10 @@ const parseCode = await codeHash('src/facts/parse-file.ts');
 // marked…).
 const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml]);
 
+// diff's records of two revisions (src/diff/pair-record.ts) key each by the code that
+// splits, pairs and parses the fact files: the record module with everything it imports.
+const pairCode = await codeHash('src/diff/pair-record.ts');
+
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
@@ -83,7 +87,11 @@ const shared = {
   sourcemap: 'linked',
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
-  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode), __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode) },
+  define: {
+    __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode),
+    __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode),
+    __BRIEFBOOK_PAIR_CODE__: JSON.stringify(pairCode),
+  },
   plugins: [grayMatterYaml, lazyStringWidth],
 };
 
