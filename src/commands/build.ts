@@ -97,6 +97,8 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       revisions: since && formats.includes('docx') ? revisionsFor(since, factBase) : undefined,
       asOf: opts.asOf,
       html: formats.includes('html') || formats.includes('pdf'),
+      // A build never shows the render's warnings (validate does).
+      warnings: false,
     };
     const outDir = opts.outDir ?? project.outDir;
     const failures: UserError[] = [];

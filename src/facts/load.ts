@@ -21,8 +21,23 @@ export function loadFromFiles(files: readonly SourceFile[], opts: { warnings?: b
   return { factBase, report };
 }
 
+/**
+ * loadFromFiles over files read for it alone, each file let go once parsed: at 50,000 facts
+ * their bytes are 28 MB outside V8's heap, which only a full collection frees, and the
+ * collection that comes during loading then takes those already parsed.
+ */
+function loadOwnFiles(files: (SourceFile | undefined)[], opts: { warnings?: boolean }): Loaded {
+  const report: Report = { errors: [], warnings: [] };
+  const parsed = files.map((f, i) => {
+    files[i] = undefined;
+    return parseFactFile(f as SourceFile, report.errors, { cache: true });
+  });
+  const factBase = assemble(parsed, report, opts);
+  return { factBase, report };
+}
+
 export async function loadFactBase(root: string, dataDir: string, opts: { warnings?: boolean } = {}): Promise<Loaded> {
-  return loadFromFiles(await readFactFiles(root, dataDir), opts);
+  return loadOwnFiles(await readFactFiles(root, dataDir), opts);
 }
 
 /** Loads a fact base that must be valid; bad input is one error listing every problem. */

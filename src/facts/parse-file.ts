@@ -37,9 +37,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** `cache`: look the text up in, and keep a clean result in, the parse cache (parse-cache.ts). */
 export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cache?: boolean } = {}): ParsedFile {
-  const nowhere: ParsedFile = { path: file.path, locate: () => ({ line: 1, column: 1 }), broken: [], rawIndex: (_, i) => i };
+  // The closures below (kept by the ParsedFile for locating) name the path, never `file`:
+  // a closure holding `file` would hold its bytes for as long as the fact base lives.
+  const name = file.path;
+  const nowhere: ParsedFile = { path: name, locate: () => ({ line: 1, column: 1 }), broken: [], rawIndex: (_, i) => i };
   const at = (line: number, column: number, message: string, hint: string, path = '') =>
-    diags.push({ file: file.path, line, column, path, message, hint });
+    diags.push({ file: name, line, column, path, message, hint });
 
   if (file.refused) {
     at(1, 1, file.refused.message, file.refused.hint);
@@ -68,7 +71,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
   // Only a clean parse is kept, so a hit means the checks below all passed: skip them.
   const cache = opts.cache ? parseCache(text) : undefined;
   const hit = cache?.hit;
-  if (hit) return { path: file.path, data: hit, locate: locator(text, () => hit).locate, broken: [], rawIndex: (_, i) => i };
+  if (hit) return { path: name, data: hit, locate: locator(text, () => hit).locate, broken: [], rawIndex: (_, i) => i };
   const diagsBefore = diags.length;
   // TextDecoder strips a leading BOM; CRLF needs nothing: yaml and LineCounter count lines the same way.
   if (text.trim() === '') {
@@ -89,7 +92,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
   let raw: Partial<Record<Kind, unknown[]>> | undefined;
   const { slow, pos, locate } = locator(text, () => raw);
   const kept: Partial<Record<Kind, number[]>> = {};
-  const parsed: ParsedFile = { path: file.path, locate, broken: [], rawIndex: (kind, i) => kept[kind]?.[i] ?? i };
+  const parsed: ParsedFile = { path: name, locate, broken: [], rawIndex: (kind, i) => kept[kind]?.[i] ?? i };
 
   let js = fastParse(text);
   if (js === SLOW_PATH) {
@@ -140,7 +143,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
   const outline = fileOutline.safeParse(js);
   if (outline.success) raw = outline.data;
   if (!outline.success) {
-    for (const issue of outline.error.issues) diags.push(schemaDiagnostic(file.path, slow().doc, pos, issue));
+    for (const issue of outline.error.issues) diags.push(schemaDiagnostic(name, slow().doc, pos, issue));
     return parsed;
   }
   const items = KINDS.reduce((n, k) => n + (outline.data[k]?.length ?? 0), 0);
@@ -162,7 +165,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
         return [r.data];
       }
       for (const issue of r.error.issues)
-        diags.push(schemaDiagnostic(file.path, slow().doc, pos, { ...issue, path: [kind, index, ...issue.path] }));
+        diags.push(schemaDiagnostic(name, slow().doc, pos, { ...issue, path: [kind, index, ...issue.path] }));
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'string') parsed.broken.push({ kind, id });
       return [];

@@ -41,18 +41,20 @@ export interface PacketText {
 }
 
 /**
- * A window of a withheld text's words. Its words are joined into a string only when asked
- * (a possible hit, a message): a big fact base has millions of windows, few ever asked.
+ * A window of a withheld text's words. Its words are made again from the text only when
+ * asked (a possible hit, a message): a big fact base has hundreds of thousands of windows,
+ * few ever asked, and keeping every text's words for them held tens of megabytes of small
+ * strings for the whole build.
  */
 class Window {
   constructor(
-    private readonly all: readonly string[],
     private readonly at: number,
     readonly from: WithheldText,
   ) {}
 
   get words(): string {
-    return this.all.slice(this.at, this.at + Math.min(this.all.length, WINDOW)).join(' ');
+    const all = normalWords(this.from.text);
+    return all.slice(this.at, this.at + Math.min(all.length, WINDOW)).join(' ');
   }
 }
 
@@ -66,7 +68,7 @@ export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
     const size = Math.min(words.length, WINDOW);
     sizeSet.add(size);
     runKeys(words, size).forEach((key, at) => {
-      if (!windows.has(key)) windows.set(key, new Window(words, at, from));
+      if (!windows.has(key)) windows.set(key, new Window(at, from));
     });
   }
   const sizes = [...sizeSet].sort();

@@ -47,6 +47,12 @@ export interface PacketContext {
    * a big build. The guard still reads everything that is written.
    */
   html?: boolean;
+  /**
+   * False when the render's warnings are not wanted (a build never shows them): the check
+   * for a section that renders empty, which reads the whole section (a copy of most of a big
+   * packet), is then skipped. Errors are the same either way.
+   */
+  warnings?: boolean;
 }
 
 export interface Packet {
@@ -78,6 +84,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
     revisions: ctx.revisions?.(audience.front.sensitivity),
     time,
     locale: ctx.project.config.locale,
+    warnings: ctx.warnings,
   });
   checkBannerCovers(audience, held);
   const html = ctx.html !== false;

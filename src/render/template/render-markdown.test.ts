@@ -1,10 +1,9 @@
 // Rendering one audience to Markdown: helpers, located errors, the leak guard's first half.
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audience, FRONT, fixtureFactBase, SECRET, STAMP, shippedPartials } from '../../../test/fixtures/render.js';
 import { userError } from '../../../test/helpers/errors.js';
 import { changesView } from './changes-view.js';
-import { renderMarkdown, tidy } from './render-markdown.js';
+import { renderMarkdown } from './render-markdown.js';
 
 const fb = fixtureFactBase();
 const render = (body: string, front = FRONT, extra: Partial<Parameters<typeof renderMarkdown>[0]> = {}) =>
@@ -208,22 +207,5 @@ describe('leak guard, first half: the audience only sees what it may', () => {
   it('lists them for an internal audience', () => {
     const md = render('{{#facts tag="key"}}- {{fact id}}\n{{/facts}}', FRONT.replace('public', 'internal'));
     expect(md).toContain(SECRET);
-  });
-});
-
-describe('tidy', () => {
-  it('gives what dropping blanks at line ends, then making three or more newlines two, gives', () => {
-    const twoPasses = (md: string) =>
-      `${md
-        .replace(/[ \t]+$/gm, '')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim()}\n`;
-    const unit = fc.constantFrom(' ', '\t', '\n', '\r', 'a', '\u2028', '\u00a0', '#');
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 30 }), (md) => {
-        expect(tidy(md)).toBe(twoPasses(md));
-      }),
-      { numRuns: 5000 },
-    );
   });
 });

@@ -10,12 +10,12 @@ import { selectForAudience } from '../../facts/select.js';
 import type { BuildStamp } from '../../facts/stamp.js';
 import { nearest } from '../../util/closest.js';
 import { type LocaleId, NUMBER_LOCALES } from '../../util/number-locales.js';
-import { escapeMarkdown as md, type Taint, wrapStrings } from '../escape.js';
-import { headingsOf } from '../markdown/to-html.js';
+import { type Taint, wrapStrings } from '../escape.js';
 import type { Audience } from '../template-files/audiences.js';
 import type { Partial } from '../template-files/partials.js';
 import type { ChangesView } from './changes-view.js';
 import { compileStrict } from './compiled.js';
+import { finishMarkdown } from './finish.js';
 import { formatDate } from './format.js';
 import { type Helper, type Options, ownField } from './helpers/args.js';
 import { helpers } from './helpers/index.js';
@@ -38,6 +38,8 @@ export interface RenderInput {
   revisions?: Revisions;
   /** As-of date, hearing and staleness settings; default: as of the stamp's date, no hearing. */
   time?: PacketTime;
+  /** False: warnings that cost a reading of a whole section are not looked for (PacketContext.warnings). */
+  warnings?: boolean;
   /** How figures are written; en-US by default. */
   locale?: LocaleId;
   /**
@@ -68,6 +70,7 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   if (input.revisions) state.tracker = new Tracker(input.revisions);
   state.time = input.time ?? packetTime({}, stamp.date);
   if (input.locale) state.numbers = NUMBER_LOCALES[input.locale];
+  state.sectionWarnings = input.warnings !== false;
   const hbs = Handlebars.create();
   const all = helpers(state);
   hbs.registerHelper(Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, calledAt(state, name, fn)])));
@@ -114,8 +117,23 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
   state.contextNames = Object.keys(context as object);
   state.partialNames = partials.map((p) => p.name);
   const frame = { file: audience.file, lineOffset: audience.bodyLine - 1, source: audience.body };
-  const markdown = inFrame(state, frame, () => body(context));
+  const rendered = () => {
+    const markdown = inFrame(state, frame, () => body(context));
+    checkSections(audience, state);
+    return markdown;
+  };
+  // What the render found, read once it has run.
+  const done = (markdown: string) => ({ markdown, cited: state.cited, held: state.held, warnings: state.warnings, figures: state.figures });
+  // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
+  if (!state.tracker) return done(withoutMarks(finishMarkdown(rendered, state)));
+  const markdown = rendered();
+  // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
+  const packet = done(withoutMarks(finishMarkdown(() => stripMarks(markdown), state)));
+  return { ...packet, tracked: { markdown: finishMarkdown(() => markdown, state), spans: state.tracker.spans } };
+}
 
+/** Every section the front matter lists must be in the body. */
+function checkSections(audience: Audience, state: RenderState): void {
   const missing = audience.front.sections.filter((name) => !state.sectionsSeen.has(name));
   if (missing.length > 0) {
     const where = audience.keyPositions.sections ?? { line: 1, column: 1 };
@@ -125,13 +143,6 @@ export function renderMarkdown(input: RenderInput): RenderedMarkdown {
       `the body has ${[...state.sectionsInBody].map((n) => `"${n}"`).join(', ') || 'no {{#section}} blocks'}`,
     );
   }
-  const finish = (text: string) => tidy(placeContents(placeNotes(text, state), state));
-  // Any NUL a template typed is dropped from the packet; the tracked Markdown keeps the revision marks.
-  const packet = withoutMarks(finish(state.tracker ? stripMarks(markdown) : markdown));
-  const done = { markdown: packet, cited: state.cited, held: state.held, warnings: state.warnings, figures: state.figures };
-  if (!state.tracker) return done;
-  // The packet's own Markdown is made from the body with the marks stripped, exactly as without them.
-  return { ...done, tracked: { markdown: finish(markdown), spans: state.tracker.spans } };
 }
 
 /** A helper that records where it was called while it runs, so refusals inside it are located. */
@@ -164,37 +175,4 @@ function enterPartial(state: RenderState, name: string): void {
     );
   }
   state.partials.push(name);
-}
-
-function placeNotes(markdown: string, state: RenderState): string {
-  const block =
-    state.notes.length === 0 ? '' : `## ${md(state.notesTitle)}\n\n${state.notes.map((text, i) => `[^${i + 1}]: ${text}`).join('\n')}\n`;
-  const filled = state.marks.fill(markdown, 'notes', block);
-  if (filled !== markdown) return filled;
-  return block ? `${markdown.trimEnd()}\n\n${block}` : markdown;
-}
-
-/** Fills {{contents}} with links to the headings (level 2, and 3 at depth 3) that follow it. */
-function placeContents(markdown: string, state: RenderState): string {
-  const found = state.marks.find(markdown, 'contents');
-  if (!found) return markdown;
-  const at = found.index;
-  const depth = Number(found.arg);
-  const rest = markdown.slice(at + found.length);
-  const head = '## Contents\n\n';
-  const before = headingsOf(stripMarks(`${markdown.slice(0, at)}${head}`)).length;
-  const lines = headingsOf(stripMarks(`${markdown.slice(0, at)}${head}${rest}`))
-    .slice(before)
-    .filter((h) => h.depth >= 2 && h.depth <= depth)
-    .map((h) => `${h.depth === 3 ? '   ' : ''}- [${md(h.plain)}](#${h.id})`);
-  return `${markdown.slice(0, at)}<!-- begin:contents -->\n\n${head}${lines.join('\n')}\n\n<!-- end:contents -->${rest}`;
-}
-
-/**
- * Blanks at line ends dropped, then runs of three or more newlines made two, in one pass
- * (`m`: no array of lines): a run of newlines with only blanks between them is such a run
- * once the blanks are gone (render-markdown.test.ts checks it against the two passes).
- */
-export function tidy(markdown: string): string {
-  return `${markdown.replace(/(\n)(?:[ \t]*\n){2,}|[ \t]+$/gm, '$1$1').trim()}\n`;
 }

@@ -56,8 +56,7 @@ export class RenderState implements Guard {
   private readonly citedSet = new Set<string>();
   readonly sectionsSeen = new Set<string>();
   readonly sectionsInBody = new Set<string>();
-  /** Names a template may use, for "did you mean" hints. */
-  helperNames: string[] = [];
+  helperNames: string[] = []; // names a template may use, for "did you mean" hints
   contextNames: string[] = [];
   notesTitle = 'Notes'; // the footnotes block's heading, set by {{notes title="…"}}
   /** Marks what changed since REV, for tracked changes (marks.ts); only when the build asks for them. */
@@ -65,6 +64,7 @@ export class RenderState implements Guard {
   /** The as-of date, hearing and staleness settings of this build; set before any helper runs. */
   time!: PacketTime;
   numbers: NumberLocale = NUMBER_LOCALES[DEFAULT_LOCALE]; // how figures are written (briefbook.yaml `locale`)
+  sectionWarnings = true; // whether {{#section}} looks for a heading over nothing (render-markdown.ts `warnings`)
   private nouns?: ReadonlySet<string>;
   private readonly levelOf = (item: Partial<Item>) => restingLevel(item, (id) => this.full.facts.get(id)?.sensitivity); // with what it rests on
 

@@ -24,3 +24,22 @@ describe('section: renders empty', () => {
     expect(emptySections(`{{#section "s"}}\n${inside}{{/section}}\n`)).toEqual(warns ? ['section "s" renders empty'] : []);
   });
 });
+
+describe('section: warnings not wanted (a build)', () => {
+  it('skips the check and renders the same Markdown', () => {
+    const body = '{{#section "s"}}\n## S\n\n<!-- words -->\n{{/section}}\n';
+    const render = (warnings?: boolean) =>
+      renderMarkdown({
+        audience: audience(body, `${FRONT}\nsections: [s]`),
+        factBase: fb,
+        partials: shippedPartials(),
+        stamp: STAMP,
+        warnings,
+      });
+    const checked = render();
+    const unchecked = render(false);
+    expect(checked.warnings.map((w) => w.rule)).toContain('empty-section');
+    expect(unchecked.warnings.map((w) => w.rule)).not.toContain('empty-section');
+    expect(unchecked.markdown).toBe(checked.markdown);
+  });
+});

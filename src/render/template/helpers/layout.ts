@@ -52,6 +52,7 @@ export function layoutHelpers(s: RenderState): Record<string, Helper> {
       // A heading over nothing: a section whose lists selected nothing (another hearing's tags?).
       // A section that prints nothing at all ({{#if changes}} without --since) is meant to.
       if (
+        s.sectionWarnings &&
         /^#{1,6} /m.test(body) &&
         !lineWithLetter(body) &&
         printsNothing(body.replace(/^#{1,6} .*$/gm, '').replace(/<!--[\s\S]*?-->/g, ''))
