@@ -73,11 +73,11 @@ function addRolling(out: Float64Array, h: Float64Array, size: number, base: numb
   const top = power(base, size, p);
   let acc = 0;
   for (let i = 0; i < size; i++) acc = (acc * base + (h[i] as number)) % p;
-  out[0] += acc * scale;
+  out[0] = (out[0] as number) + acc * scale;
   for (let start = 1; start < out.length; start++) {
     acc = (acc * base - (h[start - 1] as number) * top + (h[start + size - 1] as number)) % p;
     if (acc < 0) acc += p;
-    out[start] += acc * scale;
+    out[start] = (out[start] as number) + acc * scale;
   }
 }
 
