@@ -73,6 +73,11 @@ const parseCode = await codeHash('src/facts/parse-file.ts');
 // marked…).
 const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml]);
 
+// The packet cache (src/render/packet-cache.ts) keys a build's Markdown and HTML by the
+// code of the build command with everything it imports (the renderer, the HTML page, the
+// leak guard…), besides what keys validate's template check.
+const buildCode = await codeHash('src/commands/build.ts', [grayMatterYaml]);
+
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
@@ -83,7 +88,11 @@ const shared = {
   sourcemap: 'linked',
   external: ['puppeteer', 'puppeteer-core', 'chokidar', 'fsevents'],
   logLevel: 'warning',
-  define: { __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode), __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode) },
+  define: {
+    __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode),
+    __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode),
+    __BRIEFBOOK_BUILD_CODE__: JSON.stringify(buildCode),
+  },
   plugins: [grayMatterYaml, lazyStringWidth],
 };
 
