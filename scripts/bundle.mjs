@@ -78,6 +78,10 @@ const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml]);
 // leak guard…), besides what keys validate's template check.
 const buildCode = await codeHash('src/commands/build.ts', [grayMatterYaml]);
 
+// diff's records of two revisions (src/diff/pair-record.ts) key each by the code that
+// splits, pairs and parses the fact files: the record module with everything it imports.
+const pairCode = await codeHash('src/diff/pair-record.ts');
+
 // Chunk names are content hashes: start clean so stale chunks never pile up or ship.
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 
@@ -92,6 +96,7 @@ const shared = {
     __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode),
     __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode),
     __BRIEFBOOK_BUILD_CODE__: JSON.stringify(buildCode),
+    __BRIEFBOOK_PAIR_CODE__: JSON.stringify(pairCode),
   },
   plugins: [grayMatterYaml, lazyStringWidth],
 };

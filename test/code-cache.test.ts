@@ -24,7 +24,7 @@ describe('code cache of the CLI', () => {
       const md = readFileSync(join(root, 'out', 'member-memo.md'), 'utf8');
       return { stdout: r.stdout, md };
     };
-    const entries = () => readdirSync(cache).filter((e) => /^cli-[0-9a-f]{40}\.v8$/.test(e));
+    const entries = () => readdirSync(cache).filter((e) => /^cli-[0-9a-f]{40}-build\.v8$/.test(e));
     const entry = () => readFileSync(join(cache, entries()[0] as string));
 
     const off = build('off');
@@ -51,5 +51,28 @@ describe('code cache of the CLI', () => {
     expect(entry().length).toBeGreaterThan(100_000);
     expect(sealed(entry())).toBe(true);
     expect(readdirSync(cache).filter((e) => e.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+
+  it('keeps one entry per command, so the first command run does not decide what a build finds', () => {
+    const root = testdir(shippedProject());
+    const cache = testdir({});
+    const env = { BRIEFBOOK_CACHE_DIR: cache };
+    // A build's help, and a build stopped by a bad option, leave no build entry.
+    expect(run(['build', '--help'], { cwd: root, env }).code).toBe(0);
+    expect(run(['build', '-f', 'nope'], { cwd: root, env }).code).toBe(2);
+    expect(readdirSync(cache).filter((e) => e.startsWith('cli-'))).toEqual([]);
+    expect(run(['list', 'audiences'], { cwd: root, env }).code).toBe(0);
+    const afterList = readdirSync(cache).filter((e) => e.startsWith('cli-'));
+    expect(afterList).toEqual([expect.stringMatching(/^cli-[0-9a-f]{40}-list\.v8$/)]);
+    const listed = readFileSync(join(cache, afterList[0] as string));
+    // The folder of the global option -C does not name the entry, whatever it is called.
+    const named = testdir(Object.fromEntries(Object.entries(shippedProject()).map(([path, text]) => [`list/${path}`, text])));
+    expect(run(['-C', 'list', 'build', '-f', 'md', '-f', 'html'], { cwd: named, env }).code).toBe(0);
+    expect(readdirSync(join(named, 'list', 'out'))).toContain('member-memo.md');
+    const built = readdirSync(cache).filter((e) => /^cli-[0-9a-f]{40}-build\.v8$/.test(e));
+    expect(built).toHaveLength(1);
+    // The build's entry holds the build's code: more than listing compiled.
+    expect(readFileSync(join(cache, built[0] as string)).length).toBeGreaterThan(listed.length);
+    expect(readFileSync(join(cache, afterList[0] as string)).equals(listed)).toBe(true);
   }, 120_000);
 });

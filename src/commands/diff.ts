@@ -1,8 +1,9 @@
 // `briefbook diff [FROM] [TO]`: the id-keyed, field-level changes between two versions of
 // the fact base (git revisions, folders or fact files), and their text, Markdown or JSON form.
-import { compareSides } from '../diff/compare-sides.js';
+import { comparePair, compareSides } from '../diff/compare-sides.js';
 import { formatMarkdown } from '../diff/format-md.js';
 import { type Colors, formatText } from '../diff/format-text.js';
+import { loadRecordedPair } from '../diff/pair-record.js';
 import { type DiffResult, hasChanges } from '../diff/result.js';
 import { Repo, readSides, resolveSides, type SideArg, type SideContext } from '../diff/sides.js';
 import { UserError } from '../errors.js';
@@ -46,9 +47,12 @@ export async function diff(opts: DiffOptions = {}): Promise<DiffResult> {
   if (opts.to !== undefined && opts.from === undefined) throw new UserError('TO given without FROM', { hint: 'give FROM first' });
   const repo = new Repo(ctx);
   const specs = await resolveSides(args, ctx, repo);
+  const compare = { kinds: opts.kinds, tag: opts.tag, renames: opts.renames };
+  // Without an audience, the same two revisions again need none of the shared content.
+  if (opts.audience === undefined) return comparePair(specs, await loadRecordedPair(specs, ctx, repo), compare);
   const sides = await readSides(specs, ctx, repo);
   const max = opts.audience === undefined ? undefined : await audienceLevel(ctx.project(), opts.audience);
-  return compareSides(specs, sides, { max, kinds: opts.kinds, tag: opts.tag, renames: opts.renames });
+  return compareSides(specs, sides, { max, ...compare });
 }
 
 /** The result as `briefbook diff --format` prints it. */

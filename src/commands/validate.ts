@@ -1,10 +1,12 @@
 import type { Diagnostic } from '../errors.js';
 import type { Report } from '../facts/assemble.js';
 import { checkFigures } from '../facts/cited-figures.js';
+import { FactFilesChanged, type FactSource, hashedFactSource, readFactSource } from '../facts/fact-source.js';
 import { lastChecked } from '../facts/item-dates.js';
 import { KINDS } from '../facts/kinds.js';
-import { factFilesDigest, type Loaded, loadFromFiles, readFactFiles } from '../facts/load.js';
+import type { Loaded } from '../facts/load.js';
 import { packetTime } from '../facts/packet-time.js';
+import { placeOrder } from '../facts/place-order.js';
 import { checkQuotes } from '../facts/quotes.js';
 import {
   type LoadReport,
@@ -60,27 +62,35 @@ export interface ValidateResult {
 /** The machine-readable forms of a validation report (`text` is the CLI's own). */
 export type ReportFormat = 'json' | 'github' | 'sarif';
 
-export async function validate({
-  project,
-  sourcesDir,
-  strict = false,
-  repositoryPaths = false,
-  asOf,
-  templates = true,
-}: ValidateOptions): Promise<ValidateResult> {
-  const dir = sourcesDir ?? project.sourcesDir;
+export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const { project, sourcesDir, templates = true } = options;
   // The template check needs the build stamp (two git questions): asked while the files are read.
   let asked: Promise<BuildStamp> | undefined;
   const stamp = () => (asked ??= buildStamp(project));
   if (templates) stamp().catch(() => undefined);
-  const files = await readFactFiles(project.root, project.dataDir);
-  const digest = factFilesDigest(files);
+  // With source documents the base is always assembled: its files are read once, and kept.
+  // Otherwise they are hashed first, unkept, for the cached report and checks (fact-source.ts);
+  // should they change before a miss reads them, the check starts again from what it reads.
+  if (!(sourcesDir ?? project.sourcesDir)) {
+    try {
+      return await validateFrom(options, await hashedFactSource(project), stamp);
+    } catch (e) {
+      if (!(e instanceof FactFilesChanged)) throw e;
+    }
+  }
+  return validateFrom(options, await readFactSource(project), stamp);
+}
+
+async function validateFrom(
+  { project, sourcesDir, strict = false, repositoryPaths = false, asOf, templates = true }: ValidateOptions,
+  facts: FactSource,
+  stamp: () => Promise<BuildStamp>,
+): Promise<ValidateResult> {
+  const dir = sourcesDir ?? project.sourcesDir;
   // The base is assembled only when something needs it: a report kept from an earlier run
   // (facts/report-cache.ts) stands for it otherwise. Source documents are always read afresh.
-  let loaded: Loaded | undefined;
-  const load = () => (loaded ??= loadFromFiles(files));
-  const key = dir ? undefined : loadReportKey(project, digest);
-  const base = (key && lookupLoadReport(key)) || loadReport(load(), key);
+  const key = dir ? undefined : loadReportKey(project, facts.digest);
+  const base = (key && lookupLoadReport(key)) || loadReport(await facts.load(), key);
   const report: Report = { errors: [...base.errors], warnings: [...base.warnings] };
   // Ageing check dates needs the as-of date, which may need git (the build stamp's date):
   // only when some fact records a check.
@@ -89,22 +99,23 @@ export async function validate({
     const stale = key && staleKey(key, time.asOf, time.staleAfterDays);
     let found = stale ? lookupStale(stale) : undefined;
     if (!found) {
-      found = stalenessWarnings(load().factBase, time.asOf, time.staleAfterDays);
+      found = stalenessWarnings((await facts.load()).factBase, time.asOf, time.staleAfterDays);
       if (stale) storeStale(stale, found);
     }
     report.warnings.push(...found);
   }
-  const docs = dir ? new SourceDocuments(load().factBase, dir, report) : undefined;
-  const quotesChecked = docs ? await checkQuotes(load().factBase, docs, report) : undefined;
-  const figuresChecked = docs ? await checkFigures(load().factBase, docs, report) : undefined;
+  const factBase = dir ? (await facts.load()).factBase : undefined;
+  const docs = factBase && dir ? new SourceDocuments(factBase, dir, report) : undefined;
+  const quotesChecked = factBase && docs ? await checkQuotes(factBase, docs, report) : undefined;
+  const figuresChecked = factBase && docs ? await checkFigures(factBase, docs, report) : undefined;
   // The templates, only on a fact base without errors (a render needs the items it names).
   if (templates && report.errors.length === 0) {
-    const found = await projectTemplateProblems(project, () => load().factBase, digest, stamp());
+    const found = await projectTemplateProblems(project, async () => (await facts.load()).factBase, facts.digest, stamp());
     report.errors.push(...found.errors);
     report.warnings.push(...found.warnings);
   }
   const counts = base.counts as ValidateResult['counts'];
-  const byPlace = (a: Diagnostic, b: Diagnostic) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  const byPlace = placeOrder([...report.errors, ...report.warnings]);
   // The project's folder inside the repository ("" at the top, or outside git).
   const prefix = repositoryPaths ? ((await gitAnswer(project.root, ['rev-parse', '--show-prefix'])) ?? '') : '';
   const place = (d: Diagnostic) => (prefix ? { ...d, file: `${prefix}${d.file}` } : d);

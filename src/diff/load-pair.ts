@@ -29,6 +29,11 @@ export interface Pair {
 export interface LoadOptions {
   /** Keep only what an audience cleared for this level may see (selectForAudience). */
   max?: Sensitivity;
+  /**
+   * Told the pair when it was made without an audience: every item each side loaded, by
+   * kind and id. For the same two sides the same pair is made (pair-record.ts).
+   */
+  loaded?: (from: Items, to: Items) => void;
 }
 
 /** Splitting a file into items met something the whole-file parse must judge. */
@@ -79,6 +84,7 @@ function load(a: Side, b: Side, opts: LoadOptions, split: boolean): Pair {
       hint: 'ids must be unique across all files; `briefbook validate` lists every problem',
     });
   }
+  if (!opts.max) opts.loaded?.(from, to);
   const fbA = from.factBase();
   const fbB = to.factBase();
   return opts.max ? { from: selectForAudience(fbA, opts.max), to: selectForAudience(fbB, opts.max) } : { from: fbA, to: fbB };

@@ -11,6 +11,7 @@ import type { Project } from '../project.js';
 import { CatFile } from './cat-file.js';
 import {
   batchable,
+  type GitBlob,
   gitBlobId,
   listBlobs,
   listTree,
@@ -168,11 +169,24 @@ async function classify(given: SideArg, ctx: SideContext, repo: Repo): Promise<S
  * HEAD against the working tree) takes that file's bytes instead of being read from git.
  */
 export async function readSides(specs: readonly [SideSpec, SideSpec], ctx: SideContext, repo: Repo): Promise<[Side, Side]> {
+  return (await readSidesUnless(specs, ctx, repo)) as [Side, Side];
+}
+
+/**
+ * readSides, unless `listed` (asked when both sides are revisions, with the blobs each
+ * lists) says it needs no more of them: then no blob is read, and nothing is returned.
+ */
+export async function readSidesUnless(
+  specs: readonly [SideSpec, SideSpec],
+  ctx: SideContext,
+  repo: Repo,
+  listed?: (blobs: GitBlob[][]) => boolean,
+): Promise<[Side, Side] | undefined> {
   // Started first: git comes up while node lists the revisions' trees through it.
   const cat = specs.some((s) => s.type === 'revision') ? new CatFile(await repo.root()) : undefined;
-  let sides: [Side, Side];
+  let sides: [Side, Side] | undefined;
   try {
-    sides = await readWith(cat, specs, ctx, repo);
+    sides = await readWith(cat, specs, ctx, repo, listed);
   } catch (e) {
     await cat?.close().catch(() => undefined);
     throw e;
@@ -186,13 +200,15 @@ async function readWith(
   specs: readonly [SideSpec, SideSpec],
   ctx: SideContext,
   repo: Repo,
-): Promise<[Side, Side]> {
+  enough?: (blobs: GitBlob[][]) => boolean,
+): Promise<[Side, Side] | undefined> {
   const list = async (spec: SideSpec) => {
     if (spec.type !== 'revision' || !cat) return [];
     const dir = await repo.dataPath();
     return (await listTree(cat, spec.commit, dir)) ?? (await listBlobs(await repo.root(), spec.commit, dir));
   };
   const listed = await Promise.all(specs.map(list));
+  if (enough && specs.every((s) => s.type === 'revision') && enough(listed)) return undefined;
   const local: (SideFile[] | undefined)[] = [];
   for (const spec of specs) local.push(spec.type === 'revision' ? undefined : await readLocal(spec, ctx));
   const oidLength = listed.flat()[0]?.oid.length;

@@ -46,16 +46,21 @@ export function parseCache(text: string): CachedParse | undefined {
 // corpus). It gives back exactly what it was given for plain objects, arrays, strings,
 // booleans, null and finite numbers other than -0; data holding anything else is not kept.
 function toJson(data: FactFile): string | undefined {
+  // `generated` is always set, undefined when the file has none; fromJson restores it.
+  return exactJson(data, (holder, key) => holder === data && key === 'generated');
+}
+
+/** `value` as JSON when JSON.parse gives back exactly `value` (see above), else undefined; `undefinedOk` names the undefined fields to drop. */
+export function exactJson(value: unknown, undefinedOk: (holder: unknown, key: string) => boolean = () => false): string | undefined {
   let exact = true;
-  const json = JSON.stringify(data, function (this: Record<string, unknown>, key, value: unknown) {
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
     const original = this[key];
-    // `generated` is always set, undefined when the file has none; fromJson restores it.
-    if (original === undefined) exact &&= this === (data as unknown) && key === 'generated';
+    if (original === undefined) exact &&= undefinedOk(this, key);
     else if (typeof original === 'number') exact &&= Number.isFinite(original) && !Object.is(original, -0);
     else if (typeof original === 'object' && original !== null)
       exact &&= Array.isArray(original) || Object.getPrototypeOf(original) === Object.prototype;
     else exact &&= typeof original === 'string' || typeof original === 'boolean';
-    return value;
+    return v;
   });
   return exact ? json : undefined;
 }

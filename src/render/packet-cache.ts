@@ -15,7 +15,8 @@
 // made from the rendered packet), and only a packet that rendered and passed the leak guard
 // is stored: a failing one renders again, and fails the same way. Packets over MAX_CHARS
 // (Markdown and HTML together) are not kept: each state of the fact base leaves its own
-// entries, never pruned, and a big packet's render is long next to reading it anyway. Run
+// entries (pruned after 30 days unused, util/cache-prune.ts), and a big packet's render is
+// long next to reading it anyway. Run
 // from source (tests of the library), there is no code hash and nothing is kept.
 import { hashOf, lookup, store } from '../util/disk-cache.js';
 import type { Format } from './formats.js';

@@ -22,7 +22,7 @@ import { runtimeKey } from '../facts/report-cache.js';
 import type { Project } from '../project.js';
 import { cacheDir, hashOf, lookup, store } from '../util/disk-cache.js';
 import type { PacketContext } from './packet.js';
-import { readAudience } from './template-files/audiences.js';
+import { readAudience } from './template-files/audience-files.js';
 import { listTemplates, readTemplate, type TemplateFile } from './template-files/cascade.js';
 import type { TemplateProblems } from './template-problems.js';
 

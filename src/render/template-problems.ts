@@ -8,9 +8,10 @@ import { type Diagnostic, UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { type BuildStamp, buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
-import { type PacketContext, renderPacket } from './packet.js';
+import type { PacketContext } from './packet.js';
 import { type CheckContext, cachedCheck, checkKeyBase } from './template-check-cache.js';
-import { type Audience, audienceNames, audiencesDir, loadAudiences } from './template-files/audiences.js';
+import { audienceNames, audiencesDir } from './template-files/audience-files.js';
+import type { Audience } from './template-files/audiences.js';
 import type { Partial } from './template-files/partials.js';
 import { loadPartials } from './template-files/partials.js';
 
@@ -25,6 +26,9 @@ export interface TemplateProblems {
 
 /** All problems of `audience`'s templates; `first` is an error a render already gave. */
 export async function templateProblems(audience: Audience, ctx: PacketContext, first?: UserError): Promise<TemplateProblems> {
+  // The renderer (marked, Handlebars, the leak guard…) is loaded on the first render: a
+  // `validate` whose checks all come from the cache never renders, and never loads it.
+  const { renderPacket } = await import('./packet.js');
   let a = audience;
   let partials = ctx.partials;
   const errors: Diagnostic[] = [];
@@ -59,15 +63,15 @@ export async function templateProblems(audience: Audience, ctx: PacketContext, f
  */
 export async function projectTemplateProblems(
   project: Project,
-  factBase: FactBase | (() => FactBase),
+  factBase: FactBase | (() => FactBase | Promise<FactBase>),
   factDigest?: string,
   stamp: Promise<BuildStamp> = buildStamp(project),
 ): Promise<TemplateProblems> {
   const shared: CheckContext = { project, partials: await loadPartials(project), stamp: await stamp };
   const base = factDigest === undefined ? undefined : await checkKeyBase(shared, factDigest);
   // The fact base is made (a cached report may stand for it) only when some audience renders.
-  let ctx: PacketContext | undefined;
-  const context = () => (ctx ??= { ...shared, factBase: typeof factBase === 'function' ? factBase() : factBase });
+  let ctx: Promise<PacketContext> | undefined;
+  const context = () => (ctx ??= (async () => ({ ...shared, factBase: typeof factBase === 'function' ? await factBase() : factBase }))());
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   // A project with only a fact base (no templates/audiences/ yet) has no templates to check.
@@ -76,12 +80,14 @@ export async function projectTemplateProblems(
     const found = await cachedCheck(base, project, name, async () => {
       let audience: Audience;
       try {
+        // Parsed (front matter, its schema) only when its check is not in the cache.
+        const { loadAudiences } = await import('./template-files/audiences.js');
         [audience] = (await loadAudiences(project, [name])) as [Audience];
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         return { errors: e.diagnostics, warnings: [], frontMatter: true };
       }
-      return templateProblems(audience, context());
+      return templateProblems(audience, await context());
     });
     if (found.frontMatter) {
       errors.push(...found.errors);

@@ -4,7 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir, cached, lookup, store } from './disk-cache.js';
+import { MARKER } from './cache-prune.js';
+import { cacheDir, cached, hashOf, lookup, store } from './disk-cache.js';
+
+/** The cache's entries, without the marker of its last pruning. */
+const entriesIn = (dir: string) => readdirSync(dir).filter((e) => e !== MARKER);
 
 describe('disk cache', () => {
   let dir: string;
@@ -22,7 +26,7 @@ describe('disk cache', () => {
   it('stores on a miss and returns the stored text on a hit, without computing it', () => {
     expect(cached('t', 'k1', () => 'first')).toBe('first');
     expect(cached('t', 'k1', () => 'second')).toBe('first');
-    expect(readdirSync(dir)).toEqual(['t-k1']);
+    expect(entriesIn(dir)).toEqual(['t-k1']);
   });
 
   it('recomputes an entry whose text no longer matches its seal', () => {
@@ -42,7 +46,19 @@ describe('disk cache', () => {
     expect(lookup('t', 'k3')).toBeUndefined();
     store('t', 'k4', 'dropped');
     process.env.BRIEFBOOK_CACHE_DIR = dir;
-    expect(readdirSync(dir)).toEqual(['t-k3']);
+    expect(entriesIn(dir)).toEqual(['t-k3']);
+  });
+
+  it('checks the seal on the bytes: text of any script round-trips, and one changed byte is a miss', () => {
+    const text = 'é “quoted” 😀 ascii\n//sha256: inside the text too\n';
+    store('t', 'k5', text);
+    expect(lookup('t', 'k5')).toBe(text);
+    const file = join(dir, 't-k5');
+    expect(readFileSync(file, 'utf8').endsWith(`//sha256:${hashOf(text)}`)).toBe(true);
+    const bytes = readFileSync(file);
+    bytes[0] = 0x41; // é's first byte: no longer UTF-8, and no longer the text sealed
+    writeFileSync(file, bytes);
+    expect(lookup('t', 'k5')).toBeUndefined();
   });
 
   it('is off with BRIEFBOOK_CACHE_DIR=off, and under XDG_CACHE_HOME otherwise', () => {

@@ -3,8 +3,8 @@
 // file at all (/dev/zero, a FIFO): such a file is refused, with a reason, and never opened.
 // Sizes are checked on the opened file itself (fstat, not stat-then-read), and no more than
 // the limit is ever read, even from a file that grows meanwhile.
-import { constants, type Dirent, type Stats } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, type Dirent, fstatSync, openSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 
 export interface Refusal {
@@ -19,6 +19,11 @@ export interface ReadOptions {
   root?: string;
   /** Most bytes to read; a larger file is reported by size, unread. */
   limit: number;
+  /**
+   * Read into this buffer (grown when too small) instead of a new one: the bytes returned are
+   * then a view of it, good until its next use. For a caller that only hashes what it reads.
+   */
+  scratch?: { buffer: Buffer };
 }
 
 const inside = (path: string, folder: string) => {
@@ -42,47 +47,54 @@ function kindOf(s: Stats): string {
 
 /** Why `abs` may not be used: it leads outside `root`. */
 async function outside(abs: string, root: string | undefined): Promise<Refusal | undefined> {
-  const real = await realpath(abs);
-  if (root === undefined || inside(real, await realpath(root))) return undefined;
+  return leadsOut(await realpath(abs), root, root === undefined ? undefined : await realpath(root));
+}
+
+function leadsOut(real: string, root: string | undefined, realRoot: string | undefined): Refusal | undefined {
+  if (root === undefined || realRoot === undefined || inside(real, realRoot)) return undefined;
   return {
     message: `is a symbolic link to ${real}, outside ${root}; it was not read`,
     hint: 'briefbook reads only files inside the project: copy the file in, or remove the link',
   };
 }
 
-/** Why `abs` may not be read (outside `root`, or not a regular file), or undefined when it may. */
-export async function refusalOf(abs: string, root: string | undefined): Promise<Refusal | undefined> {
-  const away = await outside(abs, root);
-  if (away) return away;
-  const info = await stat(await realpath(abs));
-  if (!info.isFile()) {
-    return {
-      message: `is ${kindOf(info)}, not a regular file; it was not read`,
-      hint: 'remove it, or put a plain text file in its place',
-    };
-  }
-  return undefined;
+/** Why a file with these stats may not be read: it is no regular file. */
+function notAFile(info: Stats): Refusal | undefined {
+  if (info.isFile()) return undefined;
+  return {
+    message: `is ${kindOf(info)}, not a regular file; it was not read`,
+    hint: 'remove it, or put a plain text file in its place',
+  };
 }
 
-/** Reads a regular file inside `root`, at most `limit` bytes. Missing files throw as readFile does. */
+/**
+ * Reads a regular file inside `root`, at most `limit` bytes. Missing files throw as readFile does.
+ *
+ * Synchronous inside: each step is one short system call on a local file, and through the
+ * promise API each went to libuv's thread pool and back — about 0.8 ms a file, 45 ms for
+ * the 54 fact files of a 10,000-fact base, against under 5 ms this way.
+ */
 export async function readSafely(abs: string, opts: ReadOptions): Promise<ReadResult> {
-  const refused = await refusalOf(abs, opts.root);
+  // realpathSync.native: the same realpath(3) the promise API calls.
+  const real = realpathSync.native(abs);
+  const refused = leadsOut(real, opts.root, opts.root === undefined ? undefined : realpathSync.native(opts.root));
   if (refused) return { refused };
-  const real = await realpath(abs);
-  const before = await stat(real);
+  const before = statSync(real);
+  const other = notAFile(before);
+  if (other) return { refused: other };
   // O_NOFOLLOW and O_NONBLOCK: should the path have become a link or a FIFO since, opening
   // it neither follows the link nor waits for a writer; the fstat below then refuses it.
-  const file = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    const info = await file.stat();
+    const info = fstatSync(fd);
     if (!info.isFile() || info.ino !== before.ino || info.dev !== before.dev) {
       return { refused: { message: 'changed while it was being read; it was not read', hint: 'run the command again' } };
     }
     if (info.size > opts.limit) return { tooLarge: info.size };
-    const buffer = Buffer.alloc(Math.min(info.size, opts.limit) + 1);
+    const buffer = bufferFor(Math.min(info.size, opts.limit) + 1, opts.scratch);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > opts.limit) return { tooLarge: length };
@@ -90,8 +102,18 @@ export async function readSafely(abs: string, opts: ReadOptions): Promise<ReadRe
     }
     return { bytes: buffer.subarray(0, length) };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
+}
+
+/**
+ * `size` bytes to read into: from `scratch` when given (fresh memory costs a page fault per
+ * 4 KB on first touch, 15-20 µs each here: more than reading the file), else new.
+ */
+function bufferFor(size: number, scratch: { buffer: Buffer } | undefined): Buffer {
+  if (!scratch) return Buffer.alloc(size);
+  if (scratch.buffer.length < size) scratch.buffer = Buffer.allocUnsafe(Math.max(size, 2 * scratch.buffer.length));
+  return scratch.buffer.subarray(0, size);
 }
 
 export interface Listed {

@@ -1,18 +1,17 @@
 // Audience files: templates/audiences/<name>.md, YAML front matter + a Handlebars body.
 // gray-matter splits the file; its JavaScript engine (which evals `---js` front matter)
 // is replaced by one that refuses, and YAML is parsed here so every problem is located.
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { nearest } from '../../util/closest.js';
-import { fence } from '../../util/safe-read.js';
+import { audienceNames, readAudience } from './audience-files.js';
 import { bannerProblems, derivedBanner } from './banner.js';
-import { readTemplate } from './cascade.js';
 import { FRONT_MATTER_KEYS, type FrontMatter, frontMatterSchema } from './front-matter.js';
 import { quickFrontMatter } from './front-matter-yaml.js';
+
+export { audienceNames, audiencesDir, readAudience } from './audience-files.js';
 
 export interface Audience {
   name: string;
@@ -48,35 +47,9 @@ const ENGINES = {
   toml: refuse('toml'),
 };
 
-export const audiencesDir = (project: Project) => join(project.templatesDir, 'audiences');
-
-const shown = (project: Project, abs: string) => relative(project.root, abs).split(sep).join('/');
-
-export async function audienceNames(project: Project): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(audiencesDir(project));
-  } catch {
-    throw new UserError(`no audiences: cannot read ${shown(project, audiencesDir(project))}`, {
-      hint: 'audience templates live in templates/audiences/<name>.md; start one with `briefbook new audience NAME`',
-    });
-  }
-  return entries
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => f.slice(0, -3))
-    .sort();
-}
-
 export async function loadAudience(project: Project, name: string): Promise<Audience> {
   const { file, text } = await readAudience(project, name);
   return parseAudience(name, file, text);
-}
-
-/** The audience file's text, unparsed, and the path it is shown by. */
-export async function readAudience(project: Project, name: string): Promise<{ file: string; text: string }> {
-  const abs = join(audiencesDir(project), `${name}.md`);
-  const file = shown(project, abs);
-  return { file, text: await readTemplate({ path: abs, file, root: fence(project.root, project.templatesDir) }) };
 }
 
 /** Loads the named audiences (all when none are named); unknown names are one error listing them all. */
