@@ -73,6 +73,11 @@ const parseCode = await codeHash('src/facts/parse-file.ts');
 // marked…).
 const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml]);
 
+// The packet cache (src/render/packet-cache.ts) keys a build's Markdown and HTML by the
+// code of the build command with everything it imports (the renderer, the HTML page, the
+// leak guard…), besides what keys validate's template check.
+const buildCode = await codeHash('src/commands/build.ts', [grayMatterYaml]);
+
 // diff's records of two revisions (src/diff/pair-record.ts) key each by the code that
 // splits, pairs and parses the fact files: the record module with everything it imports.
 const pairCode = await codeHash('src/diff/pair-record.ts');
@@ -90,6 +95,7 @@ const shared = {
   define: {
     __BRIEFBOOK_PARSE_CODE__: JSON.stringify(parseCode),
     __BRIEFBOOK_CHECK_CODE__: JSON.stringify(checkCode),
+    __BRIEFBOOK_BUILD_CODE__: JSON.stringify(buildCode),
     __BRIEFBOOK_PAIR_CODE__: JSON.stringify(pairCode),
   },
   plugins: [grayMatterYaml, lazyStringWidth],

@@ -10,12 +10,13 @@
 
 import { readSince } from '../diff/since.js';
 import { type Diagnostic, UserError } from '../errors.js';
-import { loadValid } from '../facts/load.js';
+import { loadValidFiles } from '../facts/load.js';
 import { buildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, formatsFor } from '../render/formats.js';
 import { PacketFiles, type Written } from '../render/output.js';
 import { type Packet, type PacketContext, packetHtml, pdfJob, renderPacket } from '../render/packet.js';
+import { packetCache } from '../render/packet-cache.js';
 import type { PdfJob } from '../render/print/pdf.js';
 import type { PrintQueue } from '../render/print/print-queue.js';
 import type { StartingBrowser } from '../render/print/start-browser.js';
@@ -83,9 +84,14 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
     const since = opts.since !== undefined ? await readSince(project, opts.since) : undefined;
     // Read side by side (git answers the stamp while the facts parse); a problem is reported
     // in this order, the fact base's first.
-    const reading = [loadValid(project), loadAudiences(project, opts.audiences ?? []), loadPartials(project), buildStamp(project)] as const;
+    const reading = [
+      loadValidFiles(project),
+      loadAudiences(project, opts.audiences ?? []),
+      loadPartials(project),
+      buildStamp(project),
+    ] as const;
     await Promise.allSettled(reading);
-    const factBase = await reading[0];
+    const { factBase, digest } = await reading[0];
     const audiences = await reading[1];
     const ctx: PacketContext = {
       project,
@@ -113,18 +119,28 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
         opts.onProgress?.(w);
       }
     };
+    // Markdown and HTML alone: a packet whose inputs are all unchanged is taken from the last build.
+    const kept = await packetCache(ctx, formats, digest);
     const jobs = new Map<PdfJob, Audience>();
     printer = browser && (await printQueue(browser, jobs, sets, place));
     // One packet at a time, each staged and handed to the printer as soon as it is rendered:
     // only the packets waiting for the printer are in memory, and the browser prints one
     // packet while node renders the next.
     for (const audience of audiences) {
-      const packet = await renderOne(audience, ctx, failures);
-      if (!packet || (holding && failures.length > 0)) continue;
+      const texts = kept?.get(audience);
+      const packet = texts ? undefined : await renderOne(audience, ctx, failures);
+      if ((!texts && !packet) || (holding && failures.length > 0)) continue;
       const files = new PacketFiles(outDir, audience.name);
       sets.set(audience, files);
-      if (formats.includes('md')) await files.stage('md', packet.markdown);
-      if (formats.includes('html')) await files.stage('html', packetHtml(packet));
+      const markdown = texts?.markdown ?? (packet as Packet).markdown;
+      const html = formats.includes('html') ? (texts?.html ?? packetHtml(packet as Packet)) : undefined;
+      if (formats.includes('md')) await files.stage('md', markdown);
+      if (html !== undefined) await files.stage('html', html);
+      if (packet) kept?.set(audience, { markdown, ...(html !== undefined ? { html } : {}) });
+      if (!packet) {
+        await place(audience);
+        continue;
+      }
       if (formats.includes('docx')) await stageWord(packet, files, failures);
       if (printer) {
         const job = pdfJob(packet);

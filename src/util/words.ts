@@ -11,12 +11,22 @@ const INVISIBLE = /[\p{Cf}\p{M}]|(?![\t\n\v\f\r])\p{Cc}/gu;
 const APOSTROPHES = /['\u2018\u2019\u201B\u02BC\u02B9`\u00B4\u2032]/g; // ' ‘ ’ ‛ ʼ ʹ ` ´ ′
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const ASCII = /^\p{ASCII}*$/u;
+// The same three for ASCII text: its invisible characters are the controls, its
+// apostrophes ' and `, its letters and digits a-z and 0-9 once lower-cased.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it removes
+const ASCII_INVISIBLE = /[\x00-\x08\x0E-\x1F\x7F]/g;
+const ASCII_APOSTROPHES = /['`]/g;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** The words of `text`, normalised: lower-case letters and digits only. */
 export function normalWords(text: string): string[] {
-  // Plain ASCII (most text) has no compatibility forms or accents to take apart.
-  const decomposed = ASCII.test(text) ? text : text.normalize('NFKD');
-  return decomposed.replace(INVISIBLE, '').replace(APOSTROPHES, '').toLowerCase().split(SEPARATORS).filter(Boolean);
+  // Plain ASCII (most text) has no compatibility forms or accents to take apart, and is
+  // split by patterns without Unicode properties: V8 compiles and runs those several times
+  // faster (the leak guard reads every withheld and shown text, and every packet, so).
+  if (ASCII.test(text)) {
+    return text.replace(ASCII_INVISIBLE, '').replace(ASCII_APOSTROPHES, '').toLowerCase().split(ASCII_SEPARATORS).filter(Boolean);
+  }
+  return text.normalize('NFKD').replace(INVISIBLE, '').replace(APOSTROPHES, '').toLowerCase().split(SEPARATORS).filter(Boolean);
 }
 
 // Two moduli under 2^26: a value below one times a value below the other stays below 2^52,
@@ -51,20 +61,24 @@ function power(base: number, n: number, p: number): number {
   return out;
 }
 
-/** One rolling polynomial hash per start: Σ h[start+i]·base^(size−1−i) mod p, each from the last. */
-function rolling(h: Float64Array, size: number, base: number, p: number): Float64Array {
-  const out = new Float64Array(Math.max(0, h.length - size + 1));
-  if (out.length === 0) return out;
-  const top = power(base, size - 1, p);
+/**
+ * Adds `scale` times the rolling polynomial hash of each start, Σ h[start+i]·base^(size−1−i)
+ * mod p, to out[start], each hash from the last with one remainder: acc·base − h[dropped]·
+ * base^size + h[added] is under 2^53 in magnitude (each product under 2^52), exact in a
+ * double. (Four remainders a step, as this was first written, were most of the leak
+ * guard's index, run once per build in code not yet optimised.)
+ */
+function addRolling(out: Float64Array, h: Float64Array, size: number, base: number, p: number, scale: number): void {
+  if (out.length === 0) return;
+  const top = power(base, size, p);
   let acc = 0;
-  for (let i = 0; i < size; i++) acc = (((acc * base) % p) + (h[i] as number)) % p;
-  out[0] = acc;
+  for (let i = 0; i < size; i++) acc = (acc * base + (h[i] as number)) % p;
+  out[0] = (out[0] as number) + acc * scale;
   for (let start = 1; start < out.length; start++) {
-    const dropped = (acc - (((h[start - 1] as number) * top) % p) + p) % p;
-    acc = (((dropped * base) % p) + (h[start + size - 1] as number)) % p;
-    out[start] = acc;
+    acc = (acc * base - (h[start - 1] as number) * top + (h[start + size - 1] as number)) % p;
+    if (acc < 0) acc += p;
+    out[start] = (out[start] as number) + acc * scale;
   }
-  return out;
 }
 
 /**
@@ -81,8 +95,10 @@ export function runKeys(words: readonly string[], size: number): Float64Array {
 export function runKeysOfSizes(words: readonly string[], sizes: readonly number[]): Float64Array[] {
   const [one, two] = wordHashes(words);
   return sizes.map((size) => {
-    const a = rolling(one, size, BASE1, P1);
-    const b = rolling(two, size, BASE2, P2);
-    return a.map((x, i) => x * 2 ** 26 + (b[i] as number));
+    // The first hash times 2^26 plus the second: under 2^52, exact.
+    const keys = new Float64Array(Math.max(0, words.length - size + 1));
+    addRolling(keys, one, size, BASE1, P1, 2 ** 26);
+    addRolling(keys, two, size, BASE2, P2, 1);
+    return keys;
   });
 }
