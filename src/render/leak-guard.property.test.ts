@@ -167,6 +167,7 @@ function leaked(output: string, texts: readonly string[]): string | undefined {
 
 /** Internal data, a template body and a partial made from it. */
 const cases = internalData.chain((d) => fc.tuple(fc.constant(d), template(d.texts), template(d.texts)));
+type Case = typeof cases extends fc.Arbitrary<infer T> ? T : never;
 
 const htmlText = (html: string) => html.replace(/<style[^>]*>[^<]*<\/style>/g, '').replace(/<[^>]*>/g, ' ');
 
@@ -182,6 +183,12 @@ async function render(data: { files: Record<string, string> }, body: string[], p
     if (e instanceof UserError) return undefined;
     throw e;
   }
+}
+
+/** A case whose packet renders: internal data, and templates of plain fragments only. */
+function printable(): Case {
+  const [data] = fc.sample(internalData, { numRuns: 1, seed: 1 });
+  return [data, ['Plain words for a public packet.'], ['']] as Case;
 }
 
 describe('leak guard: property', () => {
@@ -224,7 +231,9 @@ describe('leak guard: property', () => {
           const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
           expect(leaked(text, data.texts)).toBeUndefined();
         }),
-        { numRuns: 6 },
+        // Random cases are often refused; the first is one that renders (every fragment the
+        // template arbitrary draws from, no internal text pasted), so a PDF is always printed.
+        { numRuns: 6, examples: [[printable()]] },
       );
       expect(printed).toBeGreaterThan(0);
     }, 240_000);
