@@ -137,4 +137,22 @@ describe('packet cache', () => {
     expect(b.entries()).toEqual([]);
     expect(failing().stderr).toContain('unknown fact id "no.such"');
   }, 300_000);
+
+  it('after a fully kept build, a broken fact file fails the build, located, and writes nothing', () => {
+    const root = testdir(PROJECT);
+    const b = builder(root);
+    b.build();
+    expect(b.build().rendered).toBe(false); // every packet kept: the fact base is not even made
+    const data: Record<string, string> = DATA;
+    const facts = Object.keys(data).find((f) => data[f]?.includes('id: pub.alpha'));
+    expect(facts).toBeDefined();
+    const broken = (data[facts as string] as string).replace('id: pub.alpha', 'idd: pub.alpha');
+    write(root, facts as string, broken);
+    const out = testdir({ 'probe.md': 'before\n' });
+    const r = run(['build', '-f', 'md', '-f', 'html', '-o', out], { cwd: root, env: { BRIEFBOOK_CACHE_DIR: b.cache } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${facts}:\\d+:\\d+: error: missing required field "id"`));
+    expect(readdirSync(out)).toEqual(['probe.md']);
+    expect(readFileSync(join(out, 'probe.md'), 'utf8')).toBe('before\n');
+  }, 120_000);
 });

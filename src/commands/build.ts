@@ -90,17 +90,21 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
       loadPartials(project),
       buildStamp(project),
     ] as const;
-    await Promise.allSettled(reading);
-    const { factBase, digest } = await reading[0];
+    const settled = await Promise.allSettled(reading);
+    const facts = await reading[0];
+    if (settled.some((r) => r.status === 'rejected')) facts.factBase(); // its problems first
     const audiences = await reading[1];
     const ctx: PacketContext = {
       project,
-      factBase,
+      // Made and checked on first use: below, before any packet renders.
+      get factBase() {
+        return facts.factBase();
+      },
       partials: await reading[2],
       stamp: await reading[3],
-      changes: since && changesFor(since, factBase),
+      changes: since && changesFor(since, facts.factBase()),
       // Marks cost a little per fact printed; only Word shows them.
-      revisions: since && formats.includes('docx') ? revisionsFor(since, factBase) : undefined,
+      revisions: since && formats.includes('docx') ? revisionsFor(since, facts.factBase()) : undefined,
       asOf: opts.asOf,
       html: formats.includes('html') || formats.includes('pdf'),
       // A build never shows the render's warnings (validate does).
@@ -119,21 +123,25 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
         opts.onProgress?.(w);
       }
     };
-    // Markdown and HTML alone: a packet whose inputs are all unchanged is taken from the last build.
-    const kept = await packetCache(ctx, formats, digest);
+    // Markdown and HTML alone: a packet whose inputs are all unchanged is taken from the last
+    // build. When every one is, the fact base is not even made (a kept packet was made from
+    // these very files, valid); otherwise it is made and checked here, its errors the build's.
+    const kept = await packetCache(ctx, formats, facts.digest);
+    const texts = new Map(audiences.map((a) => [a, kept?.get(a)]));
+    if (audiences.some((a) => !texts.get(a))) facts.factBase();
     const jobs = new Map<PdfJob, Audience>();
     printer = browser && (await printQueue(browser, jobs, sets, place));
     // One packet at a time, each staged and handed to the printer as soon as it is rendered:
     // only the packets waiting for the printer are in memory, and the browser prints one
     // packet while node renders the next.
     for (const audience of audiences) {
-      const texts = kept?.get(audience);
-      const packet = texts ? undefined : await renderOne(audience, ctx, failures);
-      if ((!texts && !packet) || (holding && failures.length > 0)) continue;
+      const cached = texts.get(audience);
+      const packet = cached ? undefined : await renderOne(audience, ctx, failures);
+      if ((!cached && !packet) || (holding && failures.length > 0)) continue;
       const files = new PacketFiles(outDir, audience.name);
       sets.set(audience, files);
-      const markdown = texts?.markdown ?? (packet as Packet).markdown;
-      const html = formats.includes('html') ? (texts?.html ?? packetHtml(packet as Packet)) : undefined;
+      const markdown = cached?.markdown ?? (packet as Packet).markdown;
+      const html = formats.includes('html') ? (cached?.html ?? packetHtml(packet as Packet)) : undefined;
       if (formats.includes('md')) await files.stage('md', markdown);
       if (html !== undefined) await files.stage('html', html);
       if (packet) kept?.set(audience, { markdown, ...(html !== undefined ? { html } : {}) });

@@ -45,10 +45,22 @@ export async function loadValid(project: Project): Promise<FactBase> {
   return validBase(await readFactFiles(project.root, project.dataDir));
 }
 
-/** `loadValid`, with the digest of the files it was made from (`factFilesDigest`), for caches of what derives from it. */
-export async function loadValidFiles(project: Project): Promise<{ factBase: FactBase; digest: string }> {
-  const files = await readFactFiles(project.root, project.dataDir);
-  return { factBase: validBase(files), digest: factFilesDigest(files) };
+/**
+ * The fact files read and their digest (`factFilesDigest`), for caches of what derives from
+ * them; `factBase` makes and checks the base from them on first call, as `loadValid` does
+ * (a build whose packets all come from its cache needs only the digest).
+ */
+export async function loadValidFiles(project: Project): Promise<{ digest: string; factBase: () => FactBase }> {
+  let files: SourceFile[] | undefined = await readFactFiles(project.root, project.dataDir);
+  let base: FactBase | undefined;
+  return {
+    digest: factFilesDigest(files),
+    factBase: () => {
+      base ??= validBase(files as SourceFile[]);
+      files = undefined; // parsed: the bytes can go
+      return base;
+    },
+  };
 }
 
 function validBase(files: readonly SourceFile[]): FactBase {

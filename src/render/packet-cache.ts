@@ -20,8 +20,7 @@
 // from source (tests of the library), there is no code hash and nothing is kept.
 import { hashOf, lookup, store } from '../util/disk-cache.js';
 import type { Format } from './formats.js';
-import type { PacketContext } from './packet.js';
-import { checkKeyBase } from './template-check-cache.js';
+import { type CheckContext, checkKeyBase } from './template-check-cache.js';
 import type { Audience } from './template-files/audiences.js';
 
 declare const __BRIEFBOOK_BUILD_CODE__: string | undefined;
@@ -47,7 +46,7 @@ export interface PacketCache {
 
 /** The cache for a build of `formats` in `ctx`; undefined when it cannot be used (other formats, cache off, unbundled, --since). */
 export async function packetCache(
-  ctx: PacketContext,
+  ctx: CheckContext,
   formats: readonly Format[],
   factDigest: string,
   code = BUILD_CODE,
