@@ -1,11 +1,11 @@
 // validate hashes the fact files first and reads them only when something must be made from
 // them (facts/fact-source.ts). A file edited in between must not give a report of one state
 // stored under the digest of another: the check starts again from the files as read.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DATA } from '../../test/fixtures/render.js';
+import { ownCacheDir } from '../../test/helpers/cache-dir.js';
 import { testdir } from '../../test/helpers/testdir.js';
 import { openProject } from '../project.js';
 import { validate } from './validate.js';
@@ -26,17 +26,7 @@ vi.mock('../facts/fact-source.js', async (importOriginal) => {
 });
 
 describe('validate: fact files edited while it runs', () => {
-  let cache: string;
-  const saved = process.env.BRIEFBOOK_CACHE_DIR;
-  beforeEach(() => {
-    cache = mkdtempSync(join(tmpdir(), 'bb-restart-'));
-    process.env.BRIEFBOOK_CACHE_DIR = cache;
-  });
-  afterEach(() => {
-    rmSync(cache, { recursive: true, force: true });
-    if (saved === undefined) delete process.env.BRIEFBOOK_CACHE_DIR;
-    else process.env.BRIEFBOOK_CACHE_DIR = saved;
-  });
+  const cache = ownCacheDir('bb-restart-');
 
   it('reports the files as read, and stores that report under their own digest', async () => {
     const root = testdir(DATA);
@@ -45,10 +35,10 @@ describe('validate: fact files edited while it runs', () => {
     between.edit = () => writeFileSync(facts, edited);
     const first = await validate({ project: openProject(root), templates: false });
     expect(first.errors.map((e) => e.message)).toContain('unknown source "s.missing"');
-    expect(readdirSync(cache).filter((e) => e.startsWith('vfacts-'))).toHaveLength(1);
+    expect(readdirSync(cache.dir).filter((e) => e.startsWith('vfacts-'))).toHaveLength(1);
     // The entry stored is the edited base's: a second run takes it and reports the same.
     const again = await validate({ project: openProject(root), templates: false });
     expect(again).toEqual(first);
-    expect(readdirSync(cache).filter((e) => e.startsWith('vfacts-'))).toHaveLength(1);
+    expect(readdirSync(cache.dir).filter((e) => e.startsWith('vfacts-'))).toHaveLength(1);
   });
 });

@@ -1,9 +1,9 @@
 // validate's order of diagnostics (place-order.ts): the order localeCompare gives file
 // names, from ranks made once and kept in the cache folder.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ownCacheDir } from '../../test/helpers/cache-dir.js';
 import type { Diagnostic } from '../errors.js';
 import { fileRanks, placeOrder } from './place-order.js';
 
@@ -39,23 +39,13 @@ function diagnostics(): Diagnostic[] {
 }
 
 describe('the order of diagnostics', () => {
-  let dir: string;
-  const saved = process.env.BRIEFBOOK_CACHE_DIR;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bb-order-'));
-    process.env.BRIEFBOOK_CACHE_DIR = dir;
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-    if (saved === undefined) delete process.env.BRIEFBOOK_CACHE_DIR;
-    else process.env.BRIEFBOOK_CACHE_DIR = saved;
-  });
+  const cache = ownCacheDir('bb-order-');
 
   it('is the order localeCompare gives, ties kept in place, cold and from the cache', () => {
     expect('data/é.yaml'.localeCompare('data/e\u0301.yaml')).toBe(0);
     const expected = diagnostics().sort(localeOrder);
     expect(diagnostics().sort(placeOrder(diagnostics()))).toEqual(expected);
-    expect(readdirSync(dir).filter((e) => e.startsWith('collate-'))).toHaveLength(1);
+    expect(readdirSync(cache.dir).filter((e) => e.startsWith('collate-'))).toHaveLength(1);
     expect(diagnostics().sort(placeOrder(diagnostics()))).toEqual(expected);
     process.env.BRIEFBOOK_CACHE_DIR = 'off';
     expect(diagnostics().sort(placeOrder(diagnostics()))).toEqual(expected);
@@ -67,13 +57,13 @@ describe('the order of diagnostics', () => {
     expect(ranks.get('data/a.yaml')).not.toBe(ranks.get('data/B.yaml'));
     const fewer = fileRanks(['data/B.yaml', 'data/a.yaml']);
     expect((fewer.get('data/a.yaml') as number) < (fewer.get('data/B.yaml') as number)).toBe(true);
-    expect(readdirSync(dir).filter((e) => e.startsWith('collate-'))).toHaveLength(2);
+    expect(readdirSync(cache.dir).filter((e) => e.startsWith('collate-'))).toHaveLength(2);
   });
 
   it('ignores a torn or altered entry', () => {
     const expected = diagnostics().sort(localeOrder);
     placeOrder(diagnostics());
-    for (const e of readdirSync(dir)) writeFileSync(join(dir, e), '[0,0,0,0,0,0,0,0,0,0,0,0]\n//sha256:x');
+    for (const e of readdirSync(cache.dir)) writeFileSync(join(cache.dir, e), '[0,0,0,0,0,0,0,0,0,0,0,0]\n//sha256:x');
     expect(diagnostics().sort(placeOrder(diagnostics()))).toEqual(expected);
   });
 });

@@ -1,9 +1,9 @@
 // The start-up cache: a hit returns what was stored, and an entry that is torn or altered
 // is recomputed instead of trusted.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ownCacheDir } from '../../test/helpers/cache-dir.js';
 import { MARKER } from './cache-prune.js';
 import { cacheDir, cached, hashOf, lookup, store } from './disk-cache.js';
 
@@ -11,27 +11,17 @@ import { cacheDir, cached, hashOf, lookup, store } from './disk-cache.js';
 const entriesIn = (dir: string) => readdirSync(dir).filter((e) => e !== MARKER);
 
 describe('disk cache', () => {
-  let dir: string;
-  const saved = process.env.BRIEFBOOK_CACHE_DIR;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bb-cache-'));
-    process.env.BRIEFBOOK_CACHE_DIR = dir;
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-    if (saved === undefined) delete process.env.BRIEFBOOK_CACHE_DIR;
-    else process.env.BRIEFBOOK_CACHE_DIR = saved;
-  });
+  const cache = ownCacheDir('bb-cache-');
 
   it('stores on a miss and returns the stored text on a hit, without computing it', () => {
     expect(cached('t', 'k1', () => 'first')).toBe('first');
     expect(cached('t', 'k1', () => 'second')).toBe('first');
-    expect(entriesIn(dir)).toEqual(['t-k1']);
+    expect(entriesIn(cache.dir)).toEqual(['t-k1']);
   });
 
   it('recomputes an entry whose text no longer matches its seal', () => {
     cached('t', 'k2', () => 'good');
-    const file = join(dir, 't-k2');
+    const file = join(cache.dir, 't-k2');
     writeFileSync(file, readFileSync(file, 'utf8').replace('good', 'evil'));
     expect(cached('t', 'k2', () => 'again')).toBe('again');
     writeFileSync(file, 'no seal at all');
@@ -45,15 +35,15 @@ describe('disk cache', () => {
     process.env.BRIEFBOOK_CACHE_DIR = 'off';
     expect(lookup('t', 'k3')).toBeUndefined();
     store('t', 'k4', 'dropped');
-    process.env.BRIEFBOOK_CACHE_DIR = dir;
-    expect(entriesIn(dir)).toEqual(['t-k3']);
+    process.env.BRIEFBOOK_CACHE_DIR = cache.dir;
+    expect(entriesIn(cache.dir)).toEqual(['t-k3']);
   });
 
   it('checks the seal on the bytes: text of any script round-trips, and one changed byte is a miss', () => {
     const text = 'é “quoted” 😀 ascii\n//sha256: inside the text too\n';
     store('t', 'k5', text);
     expect(lookup('t', 'k5')).toBe(text);
-    const file = join(dir, 't-k5');
+    const file = join(cache.dir, 't-k5');
     expect(readFileSync(file, 'utf8').endsWith(`//sha256:${hashOf(text)}`)).toBe(true);
     const bytes = readFileSync(file);
     bytes[0] = 0x41; // é's first byte: no longer UTF-8, and no longer the text sealed
