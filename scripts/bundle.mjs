@@ -3,8 +3,9 @@
 // that bin/briefbook.js runs with V8's code cache, the library as ES modules. puppeteer
 // stays external and is loaded only for PDF output.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -16,6 +17,101 @@ const grayMatterYaml = {
     b.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]gray-matter[\\/]/.test(args.importer) ? { path: stub } : undefined));
   },
 };
+
+// Handlebars's source-map is replaced by an empty stub (see the stub for why).
+const handlebarsSourceMap = {
+  name: 'handlebars-source-map',
+  setup(b) {
+    const stub = fileURLToPath(new URL('./stubs/handlebars-source-map.cjs', import.meta.url));
+    b.onResolve({ filter: /^source-map$/ }, (args) => (/[\\/]handlebars[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
+
+// The `yaml` library (~260 KB) is a file of its own too, dist/yaml.cjs, loaded on first use:
+// a command reads its YAML through js-yaml (util/quick-yaml.ts) and turns to `yaml` only to
+// locate a problem, or to edit a file keeping its layout (merge, import). Each of the
+// library's exports is a stand-in that loads it on the first call, `new`, property read or
+// instanceof test. In cli.cjs it was read and parsed at every start, and initialised (~6 ms).
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    b.onResolve({ filter: /^\.\/yaml\.cjs$/ }, () => ({ path: './yaml.cjs', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
+      const names = Object.keys(createRequire(import.meta.url)('yaml')).filter((n) => n !== 'default' && n !== '__esModule');
+      const stand = (n) => `  ${n}: standIn(${JSON.stringify(n)}),`;
+      return {
+        contents: [
+          'let real;',
+          "const load = () => (real ??= require('./yaml.cjs'));",
+          '// A function (so that it can be called and constructed) that forwards everything to the real export.',
+          'const standIn = (name) =>',
+          '  new Proxy(function () {}, {',
+          '    apply: (_, self, args) => Reflect.apply(load()[name], self, args),',
+          '    construct: (_, args) => Reflect.construct(load()[name], args),',
+          '    get: (_, key) => load()[name][key],',
+          '    has: (_, key) => key in load()[name],',
+          '  });',
+          `module.exports = {\n${names.map(stand).join('\n')}\n};`,
+          '',
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+// The docx library (with fflate, ~580 KB) is the Word writer's alone: in the CLI it is a file
+// of its own, dist/docx.cjs, loaded on the first Word packet. In cli.cjs it cost every
+// command's start the reading and parsing of a fifth of the file whenever V8 had no cached
+// code for it (a first run), though only a Word build runs it.
+const docxApart = {
+  name: 'docx-apart',
+  setup(b) {
+    b.onResolve({ filter: /^docx$/ }, () => ({ path: './docx.cjs', external: true }));
+  },
+};
+
+// The shipped templates compiled now, into the bundle (see src/render/template/builtin-specs.ts).
+const builtinSpecs = {
+  name: 'builtin-specs',
+  setup(b) {
+    let contents;
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]template[\\/]builtin-specs\.ts$/ }, () => {
+      contents ??= builtinSpecsModule();
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The module of compiled shipped templates: every partial (`*.hbs`) and audience body under
+ * templates/, each compiled as src/render/template/compiled.ts compiles it (strict) by the
+ * Handlebars the bundle holds. The body is what gray-matter leaves after the front matter,
+ * as render/template-files/audiences.ts reads it; a template read any other way would
+ * simply not be found, and be compiled at run time.
+ */
+function builtinSpecsModule() {
+  const require = createRequire(import.meta.url);
+  const Handlebars = require('handlebars');
+  const matter = require('gray-matter');
+  const options = { strict: true };
+  const files = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  const sources = new Set();
+  for (const file of files(fileURLToPath(new URL('../templates/', import.meta.url))).sort()) {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    if (file.endsWith('.hbs')) sources.add(text);
+    // A fresh object each time: gray-matter caches by text, and an engine that parses nothing.
+    else if (/[\\/]audiences[\\/][^\\/]+\.md$/.test(file)) sources.add(matter(`${text}`, { engines: { yaml: () => ({}) } }).content);
+  }
+  const entries = [...sources].map((source) => `  [${JSON.stringify(source)}, () => (${Handlebars.precompile(source, { ...options })})],`);
+  return [
+    `export const BUILTIN_SPECS_MADE_WITH = ${JSON.stringify(JSON.stringify({ version: Handlebars.VERSION, options }))};`,
+    `export const BUILTIN_SPECS = new Map([\n${entries.join('\n')}\n]);`,
+    '',
+  ].join('\n');
+}
 
 // string-width (three copies, in yargs and in cliui and wrap-ansi, which yargs uses for help
 // text) builds an Intl.Segmenter and Unicode-property regular expressions when it loads,
@@ -71,12 +167,12 @@ const parseCode = await codeHash('src/facts/parse-file.ts');
 // each entry by the code of the checks: the validate command with everything it imports
 // (the fact loader and its rules, staleness, the template check, the schema, Handlebars,
 // marked…).
-const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml]);
+const checkCode = await codeHash('src/commands/validate.ts', [grayMatterYaml, handlebarsSourceMap]);
 
 // The packet cache (src/render/packet-cache.ts) keys a build's Markdown and HTML by the
 // code of the build command with everything it imports (the renderer, the HTML page, the
 // leak guard…), besides what keys validate's template check.
-const buildCode = await codeHash('src/commands/build.ts', [grayMatterYaml]);
+const buildCode = await codeHash('src/commands/build.ts', [grayMatterYaml, handlebarsSourceMap]);
 
 // diff's records of two revisions (src/diff/pair-record.ts) key each by the code that
 // splits, pairs and parses the fact files: the record module with everything it imports.
@@ -98,7 +194,7 @@ const shared = {
     __BRIEFBOOK_BUILD_CODE__: JSON.stringify(buildCode),
     __BRIEFBOOK_PAIR_CODE__: JSON.stringify(pairCode),
   },
-  plugins: [grayMatterYaml, lazyStringWidth],
+  plugins: [grayMatterYaml, handlebarsSourceMap, builtinSpecs, lazyStringWidth],
 };
 
 // The library: ES modules, code behind dynamic imports in chunks of its own.
@@ -123,6 +219,22 @@ await build({
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__briefbook_url' },
   banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [...shared.plugins, docxApart, lazyYaml],
+});
+
+// The Word writer's library, required by cli.cjs from beside it (docxApart above).
+await build({
+  ...shared,
+  stdin: { contents: "module.exports = require('docx');", resolveDir: '.' },
+  outfile: 'dist/docx.cjs',
+  format: 'cjs',
+});
+// And the YAML library, loaded by its stand-ins (lazyYaml above).
+await build({
+  ...shared,
+  stdin: { contents: "module.exports = require('yaml');", resolveDir: '.' },
+  outfile: 'dist/yaml.cjs',
+  format: 'cjs',
 });
 
 const cliFile = new URL('../dist/cli.cjs', import.meta.url);

@@ -69,4 +69,24 @@ hearing:
   it('names the hearing’s keys when one is misspelt', () => {
     expect(refusal('hearing:\n  roomm: 538\n').hint).toContain('under hearing: title, committee, date, time, room, witnesses, sensitivity');
   });
+
+  it('reads a config the same by js-yaml and, where it must, by `yaml` (util/quick-yaml.ts)', () => {
+    const plain = `# the hearing
+title: "Oversight: model extraction"
+asOf: 2026-06-25
+staleAfterDays: 0x1E
+formats: [md, html]
+hearing:
+  title: 'Senate hearing'
+  witnesses: not yet known
+  room: "538"
+`;
+    // An anchor sends the same settings through `yaml` (the located path) instead.
+    const anchored = plain.replace("title: 'Senate hearing'", "title: &t 'Senate hearing'");
+    const quick = open(plain).config;
+    expect(quick.staleAfterDays).toBe(30);
+    expect(quick.hearing?.room).toBe('538');
+    expect(open(anchored).config).toEqual(quick);
+    expect(open('').config).toEqual(open('# nothing set\n').config);
+  });
 });

@@ -4,10 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from './errors.js';
 import { DATE_FORMS_HINT, isDay, tryParseDate } from './util/dates.js';
 import { DEFAULT_LOCALE, LOCALE_IDS } from './util/number-locales.js';
+import { NOT_QUICK, quickYaml } from './util/quick-yaml.js';
 import { nodeAt } from './util/yaml-path.js';
 
 export const CONFIG_FILE = 'briefbook.yaml';
@@ -104,6 +105,15 @@ export function openProject(explicit: string | undefined, cwd = process.cwd()): 
   }
   const configPath = join(root, CONFIG_FILE);
   const text = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
+  // A plain config that passes the schema is read the quick way; anything else goes
+  // through `yaml`, which says where each problem is.
+  const quick = quickYaml(text);
+  const checked = quick === NOT_QUICK ? undefined : configSchema.safeParse(quick ?? {});
+  return projectOf(root, checked?.success ? checked.data : locatedConfig(text));
+}
+
+/** The config read by `yaml`: its data when valid, else the first problem, located. */
+function locatedConfig(text: string): ProjectConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const at = (offset: number | undefined) => {
@@ -126,7 +136,10 @@ export function openProject(explicit: string | undefined, cwd = process.cwd()): 
           : `allowed keys: ${Object.keys(configSchema.shape).join(', ')}${path[0] === 'hearing' ? `; under hearing: ${Object.keys(hearingSchema.shape).join(', ')}` : ''} (docs/packets.md, Project settings)`,
     );
   }
-  const config = parsed.data;
+  return parsed.data;
+}
+
+function projectOf(root: string, config: ProjectConfig): Project {
   return {
     root,
     config,

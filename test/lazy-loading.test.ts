@@ -1,24 +1,30 @@
 // Heavy libraries run only on the path that needs them: a Markdown/HTML build runs
-// neither the Word writer (the docx library, ~1 MB) nor any PDF code, and never loads
-// puppeteer. Checked on the built CLI as users run it, with V8's coverage: the CLI is one
-// CommonJS file (dist/cli.cjs, for V8's code cache), in which esbuild wraps each module
-// reached only through a dynamic import in a function named by its path, run on the first
-// import; coverage counts how often each function ran, and lists every script loaded.
+// neither the Word writer nor any PDF code, loads neither the docx library nor `yaml` (each
+// a file of its own beside the CLI) nor puppeteer, and compiles none of the shipped
+// templates (their code is in the bundle). Checked on the built CLI as users run it, with
+// V8's coverage: the CLI is one CommonJS file (dist/cli.cjs, for V8's code cache), in which
+// esbuild wraps each module reached only through a dynamic import in a function named by
+// its path, run on the first import; coverage counts how often each function ran, and
+// lists every script loaded.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, run } from './helpers/cli.js';
+import { shippedProject } from './helpers/project.js';
+import { testdir } from './helpers/testdir.js';
 
 interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
 }
 
 /** The scripts a run loaded, and how often each module-wrapping function of the CLI bundle ran. */
-function covered(args: string[]): { scripts: string[]; runs: (name: RegExp) => number[] } {
+function covered(args: string[], cwd = REPO): { scripts: string[]; runs: (name: RegExp) => number[] } {
   const dir = mkdtempSync(join(tmpdir(), 'briefbook-coverage-'));
   const out = mkdtempSync(join(tmpdir(), 'briefbook-lazy-out-'));
-  const r = run([...args, '-o', out, '-q'], { cwd: REPO, env: { NODE_V8_COVERAGE: dir } });
+  // An empty cache folder: nothing compiled or rendered comes from an earlier run.
+  const cache = mkdtempSync(join(tmpdir(), 'briefbook-lazy-cache-'));
+  const r = run([...args, '-o', out, '-q'], { cwd, env: { NODE_V8_COVERAGE: dir, BRIEFBOOK_CACHE_DIR: cache } });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const result = readdirSync(dir).flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as Coverage).result);
@@ -30,7 +36,11 @@ function covered(args: string[]): { scripts: string[]; runs: (name: RegExp) => n
   };
 }
 
-const DOCX = /node_modules\/(docx|fflate)\/.*\.m?js$/;
+const DOCX_FILE = /\/dist\/docx\.cjs$/;
+const YAML_FILE = /\/dist\/yaml\.cjs$/;
+// Handlebars' compiler: what turns a template's text into code (the compiler's own
+// `precompile` and the instance's, which calls it).
+const HANDLEBARS_COMPILER = /^(hb\.)?precompile$/;
 const WORD_WRITER = /^src\/render\/docx\/write-docx\.ts$/;
 const PDF_CODE = /^src\/render\/print\/(browser|pdf|pdf-file|contents-numbers)\.ts$/;
 // The three copies (yargs's own, cliui's, wrap-ansi's), not their stand-ins ("lazy-string-width:…").
@@ -39,9 +49,10 @@ const STRING_WIDTH = /^[^:]*node_modules\/(.*\/)?string-width\/index\.js$/;
 describe('lazy loading in the built CLI', () => {
   it('runs no Word or PDF code, and loads no puppeteer, on the way to a Markdown or HTML build', () => {
     const { scripts, runs } = covered(['build', '-f', 'md', '-f', 'html']);
-    expect(runs(DOCX).length).toBeGreaterThan(0);
-    expect(runs(DOCX).every((n) => n === 0)).toBe(true);
+    expect(scripts.filter((u) => DOCX_FILE.test(u) || YAML_FILE.test(u))).toEqual([]);
     expect(runs(WORD_WRITER)).toEqual([0]);
+    // The shipped templates come compiled in the bundle (scripts/bundle.mjs, builtinSpecs).
+    expect(runs(HANDLEBARS_COMPILER)).toEqual([0, 0]);
     expect(runs(PDF_CODE)).toEqual([0, 0, 0, 0]);
     expect(scripts.filter((u) => /\/node_modules\/puppeteer/.test(u))).toEqual([]);
     // Only help text measures widths (scripts/bundle.mjs).
@@ -56,8 +67,26 @@ describe('lazy loading in the built CLI', () => {
   it('runs the Word writer and the docx library for a Word build (so the check above can fail)', () => {
     const { scripts, runs } = covered(['build', '-a', 'member-memo', '-f', 'docx']);
     expect(runs(WORD_WRITER)).toEqual([1]);
-    expect(runs(DOCX).some((n) => n > 0)).toBe(true);
+    expect(scripts.filter((u) => DOCX_FILE.test(u))).toHaveLength(1);
     expect(scripts.filter((u) => /\/node_modules\/puppeteer/.test(u))).toEqual([]);
+  }, 60_000);
+
+  it('compiles a template that differs from the shipped one (so the check above can fail)', () => {
+    const files = shippedProject();
+    const memo = 'templates/audiences/member-memo.md';
+    const root = testdir({ ...files, [memo]: `${files[memo]}{{!-- changed --}}` });
+    const { runs } = covered(['build', '-a', 'member-memo', '-f', 'md'], root);
+    expect(runs(HANDLEBARS_COMPILER)).toEqual([1, 1]);
+  }, 60_000);
+
+  it('loads `yaml` to locate a problem in the project config (so the check above can fail)', () => {
+    const root = testdir({ ...shippedProject(), 'briefbook.yaml': 'locale: en-XX\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'briefbook-coverage-'));
+    const r = run(['list', 'audiences'], { cwd: root, env: { NODE_V8_COVERAGE: dir } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^briefbook\.yaml:1:9: error: invalid project config: locale/);
+    const scripts = readdirSync(dir).flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as Coverage).result.map((s) => s.url));
+    expect(scripts.filter((u) => YAML_FILE.test(u))).toHaveLength(1);
   }, 60_000);
 
   it('loads puppeteer and runs the PDF code for a PDF build', () => {

@@ -1,7 +1,7 @@
 // The date fields of the fact model. Every date a fact file holds is one string in the
 // grammar of util/dates.ts, checked here so a bad date is a located error with the forms
 // that work; code that needs the interval parses it again (it cannot fail by then).
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_FORMS_HINT, DateSyntaxError, isDay, parseDate } from '../util/dates.js';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD only: for records (a term's start) that are never uncertain. */

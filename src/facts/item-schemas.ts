@@ -1,6 +1,6 @@
 // The schema of a fact file taken apart: the file's outline, and each section's item schema,
 // so the loader can check items one at a time and one bad item does not hide the rest.
-import { z } from 'zod';
+import * as z from 'zod';
 import { KINDS, type Kind } from './kinds.js';
 import { analysis, entity, event, fact, question, source, term } from './schema.js';
 

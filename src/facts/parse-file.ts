@@ -1,7 +1,7 @@
 // One fact file: bytes → checked YAML document → schema-validated data, with every
 // problem located at file:line:col. Never throws for bad input; problems go to `diags`.
-import * as jsYaml from 'js-yaml';
 import type { Diagnostic } from '../errors.js';
+import { NOT_QUICK, quickYaml } from '../util/quick-yaml.js';
 import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
 import { type FactFile, fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS, type Kind } from './kinds.js';
@@ -94,8 +94,8 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
   const kept: Partial<Record<Kind, number[]>> = {};
   const parsed: ParsedFile = { path: name, locate, broken: [], rawIndex: (kind, i) => kept[kind]?.[i] ?? i };
 
-  let js = fastParse(text);
-  if (js === SLOW_PATH) {
+  let js = quickYaml(text);
+  if (js === NOT_QUICK) {
     const { doc } = slow();
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
@@ -190,22 +190,6 @@ function maxDepth(root: unknown): number {
 }
 
 const NESTING_HINT = 'fact files are shallow maps and lists; check the indentation';
-const SLOW_PATH = Symbol('slow path');
-
-/**
- * js-yaml with YAML 1.2's core schema (no timestamps, like `yaml`). Anything unusual —
- * anchors and aliases (their expansion must be counted), tabs, a parse error — goes to
- * the slow path, whose `yaml` document enforces the limits and locates the problem.
- */
-function fastParse(text: string): unknown {
-  // Checked on the raw text, quotes and comments included: over-eager is only slower.
-  if (/[&*!\t]/.test(text)) return SLOW_PATH;
-  try {
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
-  } catch {
-    return SLOW_PATH;
-  }
-}
 
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;

@@ -1,5 +1,5 @@
 // The smallest pieces of the fact model, shared by its items (schema.ts): visible text and ids.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Text a reader will see: not empty, and not only spaces or invisible characters (a blank

@@ -1,6 +1,6 @@
 // The JSON Schema editors use (yaml-language-server), generated from the zod fact model;
 // schema/briefbook.schema.json is this text, kept in sync by a test.
-import { z } from 'zod';
+import * as z from 'zod';
 import { factFile } from './schema.js';
 
 /** The JSON Schema editors use (yaml-language-server), as the exact text of schema/briefbook.schema.json. */

@@ -1,7 +1,7 @@
 // The fact model: the one source of truth for what a fact file may hold.
 // `schema/briefbook.schema.json` is generated from it (scripts/gen-schema), and a test
 // keeps the two in sync, so editors complete and check the same rules `validate` does.
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkedDay, dateText, partialDate } from './date-schema.js';
 import { ENTITY_KINDS, SENSITIVITIES, SOURCE_KINDS, STATUSES } from './kinds.js';
 import { id, text } from './schema-base.js';

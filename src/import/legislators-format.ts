@@ -2,7 +2,7 @@
 // Objects are loose: upstream adds fields now and then (youtube_id, caucus…), and a new
 // field must not break an import. What we read is required and typed, so a renamed or
 // restructured field fails with the file, line and field instead of importing blanks.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 

@@ -2,8 +2,14 @@
 // the bytes go to a temp file in the same folder (same file system, so rename is atomic)
 // which then replaces the target. On failure the temp file is removed and the target is
 // untouched; a full disk, a read-only folder or a file in the way is a UserError.
+//
+// The calls are synchronous: each step of an asynchronous write is a round trip through
+// libuv's thread pool, with this thread idle until it comes back, and a packet's two files
+// took about fourteen such steps (folder, stale temp files, open, write, sync, close,
+// rename): 30-50 ms of a six-packet Markdown build spent waiting. Each call returns in
+// microseconds, the sync in under a millisecond; the functions stay async for their callers.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -18,23 +24,23 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 export async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
   const dir = dirname(path);
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw cannotWrite(path, e, true);
   }
-  await removeStale(dir, basename(path));
+  removeStale(dir, basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(tmp, 'wx', 0o644);
+    const fd = openSync(tmp, 'wx', 0o644);
     try {
-      await handle.writeFile(data);
-      await handle.sync();
+      writeFileSync(fd, data);
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     return tmp;
   } catch (e) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw cannotWrite(path, e, false);
   }
 }
@@ -42,9 +48,9 @@ export async function writeTemp(path: string, data: string | Uint8Array): Promis
 /** The second half: the temp file replaces `path` (or is removed, if it cannot). */
 export async function placeTemp(tmp: string, path: string): Promise<void> {
   try {
-    await rename(tmp, path);
+    renameSync(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw cannotWrite(path, e, false);
   }
 }
@@ -55,17 +61,17 @@ export async function placeTemp(tmp: string, path: string): Promise<void> {
  * packet's files in every format together, so a killed one leaves several). Live writers'
  * files, and other files' temp files, are left alone.
  */
-async function removeStale(dir: string, name: string): Promise<void> {
+function removeStale(dir: string, name: string): void {
   const prefix = `.${name.replace(/\.[^.]*$/, '')}.`;
   let entries: string[];
   try {
-    entries = await readdir(dir);
+    entries = readdirSync(dir);
   } catch {
     return;
   }
   for (const entry of entries) {
     const pid = entry.startsWith(prefix) ? /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry)?.[1] : undefined;
-    if (pid !== undefined && !alive(Number(pid))) await rm(join(dir, entry), { force: true });
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, entry), { force: true });
   }
 }
 

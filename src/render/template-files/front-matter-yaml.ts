@@ -1,10 +1,9 @@
 // Front matter read the quick way. `yaml`'s parseDocument, which locates every problem, costs
 // a few milliseconds per file in a short build (its code is cold); most front matter is a
-// plain block mapping, which js-yaml reads (with YAML 1.2's core schema, as `yaml` reads it,
-// the same choice as facts/parse-file.ts) in a fraction of that, and whose keys stand at the
-// start of their lines. Anything else is left to `yaml`: the caller parses again there
-// whenever this returns undefined, and for every problem it reports.
-import * as jsYaml from 'js-yaml';
+// plain block mapping, which util/quick-yaml.ts reads in a fraction of that, and whose keys
+// stand at the start of their lines. Anything else is left to `yaml`: the caller parses
+// again there whenever this returns undefined, and for every problem it reports.
+import { NOT_QUICK, quickYaml } from '../../util/quick-yaml.js';
 
 export interface QuickFrontMatter {
   data: Record<string, unknown>;
@@ -16,15 +15,8 @@ const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:\s|$)/;
 
 /** The front matter's data and key positions, or undefined when only `yaml` can say for sure. */
 export function quickFrontMatter(yamlText: string): QuickFrontMatter | undefined {
-  // Anchors, aliases, tags and tabs: `yaml` decides (and enforces its limits).
-  if (/[&*!\t]/.test(yamlText)) return undefined;
-  let data: unknown;
-  try {
-    data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const data = quickYaml(yamlText);
+  if (data === NOT_QUICK || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const keyPositions: QuickFrontMatter['keyPositions'] = {};
   const lines = yamlText.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -1,6 +1,6 @@
 // What an audience file's front matter may say. One strict schema: a misspelt key is an
 // error at its line, not a silently ignored setting.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SENSITIVITIES, STATUSES } from '../../facts/kinds.js';
 
 export const GENRES = ['memo', 'report', 'talking-points', 'q-and-a', 'brief'] as const;

@@ -4,6 +4,7 @@
 // instance. Compiling is still lazy, on the first run, so that a template's syntax error
 // surfaces inside the render's error frame (template-errors.ts) exactly as before.
 import type Handlebars from 'handlebars';
+import { BUILTIN_SPECS, BUILTIN_SPECS_MADE_WITH } from './builtin-specs.js';
 import { cachedSpec } from './spec-cache.js';
 
 type Hbs = typeof Handlebars;
@@ -21,15 +22,21 @@ export function compileStrict(hbs: Hbs, source: string): Handlebars.TemplateDele
   };
 }
 
+/** What BUILTIN_SPECS_MADE_WITH must say for its code to be what `specFor` would compile. */
+export const madeWith = (hbs: Hbs): string => JSON.stringify({ version: hbs.VERSION, options: OPTIONS });
+
 function specFor(hbs: Hbs, source: string): Spec {
   let spec = specs.get(source);
-  if (!spec) {
+  if (spec) return spec;
+  const builtin = BUILTIN_SPECS_MADE_WITH === madeWith(hbs) ? BUILTIN_SPECS.get(source) : undefined;
+  if (builtin) spec = builtin() as Spec;
+  else {
     // precompile copies its options (and adds data: true, as compile does).
     const code = cachedSpec(source, OPTIONS, () => String(hbs.precompile(source, { ...OPTIONS })));
     // The code is Handlebars' own output for a template of ours (or read back from our cache,
     // keyed by its hash): an object literal of functions, as `compile` evaluates it internally.
     spec = new Function(`return ${code};`)() as Spec;
-    specs.set(source, spec);
   }
+  specs.set(source, spec);
   return spec;
 }
