@@ -27,32 +27,33 @@ const handlebarsSourceMap = {
   },
 };
 
-// The `yaml` library (~260 KB) is a file of its own too, dist/yaml.cjs, loaded on first use:
-// a command reads its YAML through js-yaml (util/quick-yaml.ts) and turns to `yaml` only to
-// locate a problem, or to edit a file keeping its layout (merge, import). Each of the
-// library's exports is a stand-in that loads it on the first call, `new`, property read or
-// instanceof test. In cli.cjs it was read and parsed at every start, and initialised (~6 ms).
-const lazyYaml = {
-  name: 'lazy-yaml',
+// Libraries most commands never run, each in a file of its own beside the CLI, loaded on
+// first use: in cli.cjs they were read and parsed at every start, and initialised, whenever
+// V8 had no cached code (a first run).
+// - `yaml` (~260 KB): commands read YAML through js-yaml (util/quick-yaml.ts) and turn to
+//   `yaml` only to locate a problem, or to edit a file keeping its layout (merge, import);
+// - Handlebars' compiler (`handlebars`; the render itself needs only `handlebars/runtime`):
+//   the shipped templates come compiled (builtinSpecs above), so only a project's own
+//   templates need it, and only until their code is in the cache folder.
+// Each export is a getter that loads the library on first read, so a call, a `new`, an
+// instanceof test or a constant all reach the real one.
+const APART = { yaml: 'yaml.cjs', handlebars: 'handlebars.cjs' };
+const libsApart = {
+  name: 'libs-apart',
   setup(b) {
-    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
-    b.onResolve({ filter: /^\.\/yaml\.cjs$/ }, () => ({ path: './yaml.cjs', external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
-      const names = Object.keys(createRequire(import.meta.url)('yaml')).filter((n) => n !== 'default' && n !== '__esModule');
-      const stand = (n) => `  ${n}: standIn(${JSON.stringify(n)}),`;
+    const names = Object.keys(APART).join('|');
+    b.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) =>
+      args.namespace === 'apart' ? undefined : { path: args.path, namespace: 'apart' },
+    );
+    b.onResolve({ filter: /^\.\/[a-z]+\.cjs$/, namespace: 'apart' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => {
+      const exported = Object.keys(createRequire(import.meta.url)(args.path)).filter((n) => n !== '__esModule');
       return {
         contents: [
           'let real;',
-          "const load = () => (real ??= require('./yaml.cjs'));",
-          '// A function (so that it can be called and constructed) that forwards everything to the real export.',
-          'const standIn = (name) =>',
-          '  new Proxy(function () {}, {',
-          '    apply: (_, self, args) => Reflect.apply(load()[name], self, args),',
-          '    construct: (_, args) => Reflect.construct(load()[name], args),',
-          '    get: (_, key) => load()[name][key],',
-          '    has: (_, key) => key in load()[name],',
-          '  });',
-          `module.exports = {\n${names.map(stand).join('\n')}\n};`,
+          `const load = () => (real ??= require(${JSON.stringify(`./${APART[args.path]}`)}));`,
+          `for (const name of ${JSON.stringify(exported)})`,
+          '  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });',
           '',
         ].join('\n'),
         loader: 'js',
@@ -219,7 +220,7 @@ await build({
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__briefbook_url' },
   banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [...shared.plugins, docxApart, lazyYaml],
+  plugins: [...shared.plugins, docxApart, libsApart],
 });
 
 // The Word writer's library, required by cli.cjs from beside it (docxApart above).
@@ -229,13 +230,11 @@ await build({
   outfile: 'dist/docx.cjs',
   format: 'cjs',
 });
-// And the YAML library, loaded by its stand-ins (lazyYaml above).
-await build({
-  ...shared,
-  stdin: { contents: "module.exports = require('yaml');", resolveDir: '.' },
-  outfile: 'dist/yaml.cjs',
-  format: 'cjs',
-});
+// And the libraries kept apart (libsApart above).
+for (const [lib, file] of Object.entries(APART)) {
+  const contents = `module.exports = require(${JSON.stringify(lib)});`;
+  await build({ ...shared, stdin: { contents, resolveDir: '.' }, outfile: `dist/${file}`, format: 'cjs' });
+}
 
 const cliFile = new URL('../dist/cli.cjs', import.meta.url);
 const cli = asciiComments(readFileSync(cliFile, 'utf8'));

@@ -27,9 +27,7 @@ describe('shipped templates compiled in the bundle', () => {
     const files = shippedProject();
     const changed = Object.fromEntries(
       Object.entries(files).map(([path, text]) =>
-        /^templates\/(partials\/.*\.hbs|audiences\/.*\.md)$/.test(path)
-          ? [path, `${text}{{!-- compiled at run time --}}`]
-          : [path, text],
+        /^templates\/(partials\/.*\.hbs|audiences\/.*\.md)$/.test(path) ? [path, `${text}{{!-- compiled at run time --}}`] : [path, text],
       ),
     );
     expect(Object.keys(changed).filter((p) => changed[p] !== files[p]).length).toBeGreaterThanOrEqual(14);

@@ -3,7 +3,10 @@
 // instance it is bound to when it runs), so one spec serves every packet's private
 // instance. Compiling is still lazy, on the first run, so that a template's syntax error
 // surfaces inside the render's error frame (template-errors.ts) exactly as before.
-import type Handlebars from 'handlebars';
+// The compiler, for templates that are not briefbook's own (the bundle holds those compiled):
+// in the CLI a file of its own, loaded on first use (scripts/bundle.mjs); the rest of the
+// render needs only Handlebars' runtime.
+import Handlebars from 'handlebars';
 import { BUILTIN_SPECS, BUILTIN_SPECS_MADE_WITH } from './builtin-specs.js';
 import { cachedSpec } from './spec-cache.js';
 
@@ -31,8 +34,9 @@ function specFor(hbs: Hbs, source: string): Spec {
   const builtin = BUILTIN_SPECS_MADE_WITH === madeWith(hbs) ? BUILTIN_SPECS.get(source) : undefined;
   if (builtin) spec = builtin() as Spec;
   else {
-    // precompile copies its options (and adds data: true, as compile does).
-    const code = cachedSpec(source, OPTIONS, () => String(hbs.precompile(source, { ...OPTIONS })));
+    // precompile copies its options (and adds data: true, as compile does); the code it makes
+    // is the same for any instance (helpers and partials are looked up when it runs).
+    const code = cachedSpec(source, OPTIONS, () => String(Handlebars.precompile(source, { ...OPTIONS })));
     // The code is Handlebars' own output for a template of ours (or read back from our cache,
     // keyed by its hash): an object literal of functions, as `compile` evaluates it internally.
     spec = new Function(`return ${code};`)() as Spec;

@@ -1,7 +1,7 @@
 // Audience template → Markdown. One private Handlebars instance per render, with the
 // helpers bound to this render's state; partials are wrapped so that errors inside them
 // point at templates/partials/<name>.hbs:line:col.
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime';
 import { type Diagnostic, UserError } from '../../errors.js';
 import type { FactBase } from '../../facts/factbase.js';
 import { type PacketTime, packetTime } from '../../facts/packet-time.js';

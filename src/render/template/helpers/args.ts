@@ -1,6 +1,6 @@
 // What every helper needs: the options Handlebars passes, argument splitting and
 // reading, and running a block once per item.
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime';
 import { UserError } from '../../../errors.js';
 import type { Fact } from '../../../facts/schema.js';
 import { raw, UNTAINTED, wrapStrings } from '../../escape.js';
