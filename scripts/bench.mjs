@@ -28,7 +28,10 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(REPO, 'bin', 'briefbook.js');
 const WORK = join(tmpdir(), 'briefbook-bench');
 const SIZES = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,50000')).split(',').map(Number);
-const RUNS = { fast: values.quick ? 3 : 5, pdf: values.quick ? 1 : 3, big: values.quick ? 1 : 3 };
+// The start-up rows run more often: their ratios divide by `node -e 0`, whose own time drifts
+// by a quarter between minutes here, and five runs let one slow minute move the floor
+// (a 6.0 × cold ratio in five runs was 7.0 × in twenty-one).
+const RUNS = { fast: values.quick ? 3 : 5, startup: values.quick ? 3 : 11, pdf: values.quick ? 1 : 3, big: values.quick ? 1 : 3 };
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find(
   (p) => existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0,
 );
@@ -231,7 +234,7 @@ const warmCache = mkdtempSync(join(WORK, 'cache-warm-'));
 const mdhtml = ['build', '-f', 'md', '-f', 'html', '-o', join(out, 'mdhtml'), '-q'];
 once([BIN, ...mdhtml], REPO, { ...ENV, BRIEFBOOK_CACHE_DIR: warmCache });
 const [mhWarm, mhRendered, floor, mhCold, word] = alternate(
-  RUNS.fast,
+  RUNS.startup,
   { args: [BIN, ...mdhtml], env: { BRIEFBOOK_CACHE_DIR: warmCache } },
   packetsRendered({ args: [BIN, ...mdhtml], env: { BRIEFBOOK_CACHE_DIR: warmCache } }),
   { args: ['-e', '0'] },
