@@ -18,7 +18,7 @@ const grayMatterYaml = {
   },
 };
 
-// Handlebars's source-map is replaced by an empty stub (see the stub for why).
+// Handlebars' source-map is replaced by an empty stub (see the stub for why).
 const handlebarsSourceMap = {
   name: 'handlebars-source-map',
   setup(b) {
@@ -30,14 +30,15 @@ const handlebarsSourceMap = {
 // Libraries most commands never run, each in a file of its own beside the CLI, loaded on
 // first use: in cli.cjs they were read and parsed at every start, and initialised, whenever
 // V8 had no cached code (a first run).
+// - docx and fflate (~700 KB): the Word writer's alone;
 // - `yaml` (~260 KB): commands read YAML through js-yaml (util/quick-yaml.ts) and turn to
 //   `yaml` only to locate a problem, or to edit a file keeping its layout (merge, import);
 // - Handlebars' compiler (`handlebars`; the render itself needs only `handlebars/runtime`):
-//   the shipped templates come compiled (builtinSpecs above), so only a project's own
+//   the shipped templates come compiled (builtinSpecs below), so only a project's own
 //   templates need it, and only until their code is in the cache folder.
 // Each export is a getter that loads the library on first read, so a call, a `new`, an
-// instanceof test or a constant all reach the real one.
-const APART = { yaml: 'yaml.cjs', handlebars: 'handlebars.cjs' };
+// `extends`, an instanceof test or a constant all reach the real one.
+const APART = { docx: 'docx.cjs', fflate: 'fflate.cjs', yaml: 'yaml.cjs', handlebars: 'handlebars.cjs' };
 const libsApart = {
   name: 'libs-apart',
   setup(b) {
@@ -59,17 +60,6 @@ const libsApart = {
         loader: 'js',
       };
     });
-  },
-};
-
-// The docx library (with fflate, ~580 KB) is the Word writer's alone: in the CLI it is a file
-// of its own, dist/docx.cjs, loaded on the first Word packet. In cli.cjs it cost every
-// command's start the reading and parsing of a fifth of the file whenever V8 had no cached
-// code for it (a first run), though only a Word build runs it.
-const docxApart = {
-  name: 'docx-apart',
-  setup(b) {
-    b.onResolve({ filter: /^docx$/ }, () => ({ path: './docx.cjs', external: true }));
   },
 };
 
@@ -103,8 +93,8 @@ function builtinSpecsModule() {
   for (const file of files(fileURLToPath(new URL('../templates/', import.meta.url))).sort()) {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     if (file.endsWith('.hbs')) sources.add(text);
-    // A fresh object each time: gray-matter caches by text, and an engine that parses nothing.
-    else if (/[\\/]audiences[\\/][^\\/]+\.md$/.test(file)) sources.add(matter(`${text}`, { engines: { yaml: () => ({}) } }).content);
+    // Only the body is wanted: a YAML engine that parses nothing.
+    else if (/[\\/]audiences[\\/][^\\/]+\.md$/.test(file)) sources.add(matter(text, { engines: { yaml: () => ({}) } }).content);
   }
   const entries = [...sources].map((source) => `  [${JSON.stringify(source)}, () => (${Handlebars.precompile(source, { ...options })})],`);
   return [
@@ -220,17 +210,10 @@ await build({
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__briefbook_url' },
   banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [...shared.plugins, docxApart, libsApart],
+  plugins: [...shared.plugins, libsApart],
 });
 
-// The Word writer's library, required by cli.cjs from beside it (docxApart above).
-await build({
-  ...shared,
-  stdin: { contents: "module.exports = require('docx');", resolveDir: '.' },
-  outfile: 'dist/docx.cjs',
-  format: 'cjs',
-});
-// And the libraries kept apart (libsApart above).
+// The libraries kept apart (libsApart above), each required by its stand-in from beside cli.cjs.
 for (const [lib, file] of Object.entries(APART)) {
   const contents = `module.exports = require(${JSON.stringify(lib)});`;
   await build({ ...shared, stdin: { contents, resolveDir: '.' }, outfile: `dist/${file}`, format: 'cjs' });

@@ -26,7 +26,7 @@ export function compileStrict(hbs: Hbs, source: string): Handlebars.TemplateDele
 }
 
 /** What BUILTIN_SPECS_MADE_WITH must say for its code to be what `specFor` would compile. */
-export const madeWith = (hbs: Hbs): string => JSON.stringify({ version: hbs.VERSION, options: OPTIONS });
+const madeWith = (hbs: Hbs): string => JSON.stringify({ version: hbs.VERSION, options: OPTIONS });
 
 function specFor(hbs: Hbs, source: string): Spec {
   let spec = specs.get(source);
