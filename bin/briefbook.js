@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (dist/cli.cjs, made by `npm run build`) through V8's code cache.
-// Compiling the 3 MB bundle is a good part of a short command's start, and node 20 keeps
-// no compiled code for ES modules; with the cache a run takes the compiled code from disk.
+// Runs the bundled CLI (dist/cli.cjs, made by `npm run build`), and the libraries it keeps
+// in files beside it (puppeteer for PDFs, docx for Word, yaml, Handlebars' compiler),
+// through V8's code cache. Compiling them is a good part of a short command's start (and
+// loading puppeteer, of a PDF build's path to its first print), and node 20 keeps no
+// compiled code for any module; with the cache a run takes the compiled code from disk.
 //
 // The cache lives in briefbook's cache folder ($BRIEFBOOK_CACHE_DIR, else briefbook/ in
 // $XDG_CACHE_HOME or ~/.cache; `off` turns it off — the rule of src/util/disk-cache.ts,
-// repeated here because this runs before the bundle): one entry per bundle, node version and
-// command, named by a hash of the first two and the command's name, made after the first
-// run of that command that had none. Per command, because an entry holds what the run that
+// repeated here because this runs before the bundle): one entry per file, node version and
+// command, named by the file, a hash of its bytes and node's version, and the command, made
+// after the first run of that command that had none. Per command, because an entry holds what the run that
 // made it compiled: with one entry for all, whichever command ran first after an install
 // decided it (an md + html build took ~8 % more CPU with the entry `list` had made). An
 // entry carries a hash of its own bytes and is written to a temp file and renamed, so a
@@ -25,29 +27,62 @@ const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const file = join(__dirname, '..', 'dist', 'cli.cjs');
-// Hashed as bytes: hashing the decoded 3 MB string cost ~30 ms more (it is encoded again).
-const bytes = readFileSync(file);
-const source = bytes.toString('utf8');
+const dist = join(__dirname, '..', 'dist');
 const sha1 = (...parts) => parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('hex');
-
 const folder = cacheFolder(process.env);
-const entry = folder && join(folder, `cli-${sha1(`${process.version}\0${process.arch}\0`, bytes)}-${commandName(process.argv)}.v8`);
-const cachedData = entry ? readEntry(entry) : undefined;
+const command = commandName(process.argv);
+/** dist's files run so far, by name; and the scripts whose entry is to be written after the run. */
+const loaded = new Map();
+const unstored = [];
 
-// The CommonJS wrapper node itself puts around a module, compiled with the cached code.
-// (The bundle makes no import() call, which a vm script could only make through node's
-// experimental loader hook: scripts/bundle.mjs refuses to write one that does.)
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
-
-cli.exports.main().then(() => {
-  // After the run, so the entry holds every function this command compiled, not just the top
+const cli = runBeside('cli');
+cli.main().then(() => {
+  // After the run, so an entry holds every function this command compiled, not just the top
   // level; but not after a bad command line (exit 2), which stopped before the command ran.
   // (Bad input, exit 1, still ran most of it: `validate` on a fact base with errors.)
-  if (entry && (!cachedData || script.cachedDataRejected) && process.exitCode !== 2) writeEntry(entry, script.createCachedData());
+  if (process.exitCode !== 2) for (const { entry, script } of unstored) writeEntry(entry, script.createCachedData());
 });
+
+/**
+ * dist/NAME.cjs run as node runs a CommonJS module, compiled with its cached code: the CLI,
+ * and the libraries it keeps beside itself (scripts/bundle.mjs: puppeteer, docx, yaml…),
+ * which it requires as `./NAME.cjs` and which come here too. Each file's entry is named by
+ * a hash of node's version and the file's bytes (hashed as bytes: hashing the decoded string
+ * cost ~30 ms more for the 3 MB CLI, which is encoded again) and by the command.
+ */
+function runBeside(name) {
+  if (loaded.has(name)) return loaded.get(name).exports;
+  const file = join(dist, `${name}.cjs`);
+  const bytes = readFileSync(file);
+  const entry = folder && join(folder, `${name}-${sha1(`${process.version}\0${process.arch}\0`, bytes)}-${command}.v8`);
+  const cachedData = entry ? readEntry(entry) : undefined;
+  // The CommonJS wrapper node itself puts around a module. (The CLI makes no import() call,
+  // which a vm script could only make through node's experimental loader hook:
+  // scripts/bundle.mjs refuses to write one that does. puppeteer's file has two, in
+  // cosmiconfig's asynchronous loaders; puppeteer reads its configuration synchronously.)
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  const module = { exports: {} };
+  loaded.set(name, module); // as node does, so that a cycle gets the exports made so far
+  try {
+    script.runInThisContext()(module.exports, requireFor(file), module, file, dist);
+  } catch (e) {
+    loaded.delete(name);
+    throw e;
+  }
+  if (entry && (!cachedData || script.cachedDataRejected)) unstored.push({ entry, script });
+  return module.exports;
+}
+
+/** node's `require` for a file of dist/, but a file beside it (`./NAME.cjs`) runs through runBeside. */
+function requireFor(file) {
+  const plain = createRequire(file);
+  const require = (id) => {
+    const beside = /^\.\/([a-z][a-z0-9-]*)\.cjs$/.exec(id);
+    return beside ? runBeside(beside[1]) : plain(id);
+  };
+  return Object.assign(require, { resolve: plain.resolve, cache: plain.cache, main: plain.main, extensions: plain.extensions });
+}
 
 /** The command's name, fit for a file name: the first word, past the global option -C DIR. */
 function commandName(argv) {

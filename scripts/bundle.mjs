@@ -63,6 +63,30 @@ const libsApart = {
   },
 };
 
+// puppeteer, for PDF output: the installed package bundled into one file beside the CLI
+// (dist/puppeteer.cjs, below), which bin/briefbook.js runs through V8's code cache like the
+// CLI itself. Installed, it is some 200 modules that node resolves, reads and compiles on
+// every PDF build, ~150 ms before the browser can start; from the file and its cache, ~70 ms.
+// The CLI's require-puppeteer.ts takes the file only while the installed puppeteer is the
+// version it was made from (its browser download and configuration are that version's), and
+// the installed package otherwise; from source and in the library it is the installed one.
+const PUPPETEER_VERSION = createRequire(import.meta.url)('puppeteer/package.json').version;
+const puppeteerBeside = {
+  name: 'puppeteer-beside',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]print[\\/]require-puppeteer\.ts$/ }, () => ({
+      contents: [
+        `const BUNDLED = ${JSON.stringify(PUPPETEER_VERSION)};`,
+        'export function requirePuppeteer() {',
+        '  return require("puppeteer/package.json").version === BUNDLED ? require("./puppeteer.cjs") : require("puppeteer");',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/puppeteer\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 // The shipped templates compiled now, into the bundle (see src/render/template/builtin-specs.ts).
 const builtinSpecs = {
   name: 'builtin-specs',
@@ -210,7 +234,7 @@ await build({
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__briefbook_url' },
   banner: { js: 'var __briefbook_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [...shared.plugins, libsApart],
+  plugins: [...shared.plugins, libsApart, puppeteerBeside],
 });
 
 // The libraries kept apart (libsApart above), each required by its stand-in from beside cli.cjs.
@@ -219,9 +243,27 @@ for (const [lib, file] of Object.entries(APART)) {
   await build({ ...shared, stdin: { contents, resolveDir: '.' }, outfile: `dist/${file}`, format: 'cjs' });
 }
 
+// puppeteer whole (puppeteerBeside above). TypeScript stays outside: cosmiconfig loads it
+// only to read a puppeteer configuration written in TypeScript, as installed puppeteer does.
+await build({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  stdin: { contents: 'module.exports = require("puppeteer");', resolveDir: '.' },
+  external: ['typescript'],
+  outfile: 'dist/puppeteer.cjs',
+  format: 'cjs',
+});
+
 const cliFile = new URL('../dist/cli.cjs', import.meta.url);
-const cli = asciiComments(readFileSync(cliFile, 'utf8'));
+const cli = asciiComments(readFileSync(cliFile, 'utf8'), 'dist/cli.cjs');
 writeFileSync(cliFile, cli);
+// The libraries too where it can be done safely (see asciiComments); one that cannot stays as it is.
+for (const file of [...Object.values(APART), 'puppeteer.cjs']) {
+  const url = new URL(`../dist/${file}`, import.meta.url);
+  writeFileSync(url, asciiComments(readFileSync(url, 'utf8'), `dist/${file}`, { strict: false }));
+}
 
 // bin/briefbook.js runs the CLI as a vm script, where import() fails without node's
 // experimental loader hook: the CLI loads what it does not bundle (puppeteer, chokidar)
@@ -233,33 +275,44 @@ if (dynamic) {
 }
 
 /**
- * The CLI in ASCII only. A source with any other character is held by V8 at two bytes a
- * character (6 MB here instead of 3, and bin/briefbook.js holds it twice: its string and
- * the compiled script's) and decoded about twice as slowly. esbuild escapes strings,
+ * A bundle in ASCII only. A source with any other character is held by V8 at two bytes a
+ * character (6 MB for the 3 MB CLI, and bin/briefbook.js holds it twice: its string and
+ * the compiled script's) and decoded about three times as slowly. esbuild escapes strings,
  * templates and names; what it leaves is in comments, escaped here (a comment's text is
- * never read), and in regular expressions, which briefbook's sources write in ASCII
- * (`\u2019`, not the character). Anything else stops the build: escaping it could change
- * what it means (a tagged template's raw text).
+ * never read), and in regular expressions, escaped here where esbuild printed one as a value
+ * (`\u00b6` means the character in a pattern with or without the `u` flag), on lines without
+ * a backtick (a tagged template's raw text would change). briefbook's own sources write
+ * patterns in ASCII anyway (`\u2019`, not the character). Anything else stops the build for
+ * the CLI (`strict`) and is left as it is in a library, which then only loads more slowly.
  */
-function asciiComments(code) {
+function asciiComments(code, name, { strict = true } = {}) {
   const lines = code.split('\n');
   for (const [i, line] of lines.entries()) {
     if (!/[\u0080-\uffff]/.test(line)) continue;
     const start = commentStart(line);
-    const fixed =
-      start < 0
-        ? line
-        : line.slice(0, start) +
-          line.slice(start).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (/[\u0080-\uffff]/.test(fixed)) {
+    const [body, comment] = start < 0 ? [line, ''] : [line.slice(0, start), line.slice(start)];
+    const fixed = asciiPatterns(body) + comment.replace(/[\u0080-\uffff]/g, escaped);
+    if (/[\u0080-\uffff]/.test(fixed) && strict) {
       console.error(
-        `dist/cli.cjs:${i + 1}: a non-ASCII character outside a comment; write it as \\uXXXX in the source:\n  ${line.trim().slice(0, 160)}`,
+        `${name}:${i + 1}: a non-ASCII character outside a comment; write it as \\uXXXX in the source:\n  ${line.trim().slice(0, 160)}`,
       );
       process.exit(1);
     }
     lines[i] = fixed;
   }
   return lines.join('\n');
+}
+
+function escaped(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** The non-ASCII characters of a line's regular expression literals escaped; not one that follows a backslash. */
+function asciiPatterns(code) {
+  if (code.includes('`')) return code;
+  // A regular expression literal printed as a value: after `:`, `=`, `(` or `,`, up to its flags.
+  const value = /([:=(,]\s*)(\/(?![*/])(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\[])+\/[dgimsuvy]*)/g;
+  return code.replace(value, (_, before, pattern) => before + pattern.replace(/(?<!\\)[\u0080-\uffff]/g, escaped));
 }
 
 /** Where a comment starts on a line esbuild printed, or -1 where that is not certain. */

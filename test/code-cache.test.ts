@@ -1,7 +1,7 @@
-// V8's code cache for the bundled CLI (bin/briefbook.js): the first run stores one entry,
-// later runs use it (and leave it as it is), and what the CLI does is the same with the
-// cache off, cold, warm, and with an entry that was torn or altered — which is never used,
-// and is replaced.
+// V8's code cache for the bundled CLI (bin/briefbook.js) and the libraries kept beside it:
+// the first run stores one entry, later runs use it (and leave it as it is), and what the
+// CLI does is the same with the cache off, cold, warm, and with an entry that was torn or
+// altered — which is never used, and is replaced.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,5 +74,40 @@ describe('code cache of the CLI', () => {
     // The build's entry holds the build's code: more than listing compiled.
     expect(readFileSync(join(cache, built[0] as string)).length).toBeGreaterThan(listed.length);
     expect(readFileSync(join(cache, afterList[0] as string)).equals(listed)).toBe(true);
+  }, 120_000);
+
+  it('keeps an entry for each library beside the CLI that a command loads, and uses it', () => {
+    const root = testdir(shippedProject());
+    const cache = testdir({});
+    const env = { BRIEFBOOK_CACHE_DIR: cache };
+    const pdf = () => {
+      const r = run(['build', '-a', 'hearing-day', '-f', 'pdf', '-q'], { cwd: root, env });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    };
+    const entries = () =>
+      readdirSync(cache)
+        .filter((e) => e.endsWith('.v8'))
+        .sort();
+    pdf();
+    expect(entries()).toEqual([
+      expect.stringMatching(/^cli-[0-9a-f]{40}-build\.v8$/),
+      expect.stringMatching(/^puppeteer-[0-9a-f]{40}-build\.v8$/),
+    ]);
+    const name = join(cache, entries()[1] as string);
+    const stored = readFileSync(name);
+    expect(stored.length).toBeGreaterThan(500_000);
+    expect(sealed(stored)).toBe(true);
+    pdf();
+    expect(readFileSync(name).equals(stored)).toBe(true);
+    // Word: the docx library and fflate, each its own entry; the others as they were.
+    expect(run(['build', '-a', 'member-memo', '-f', 'docx', '-q'], { cwd: root, env }).code).toBe(0);
+    expect(entries().map((e) => e.replace(/-[0-9a-f]{40}-/, '-'))).toEqual([
+      'cli-build.v8',
+      'docx-build.v8',
+      'fflate-build.v8',
+      'puppeteer-build.v8',
+    ]);
+    expect(readFileSync(name).equals(stored)).toBe(true);
   }, 120_000);
 });

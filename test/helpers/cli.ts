@@ -12,13 +12,20 @@ export interface Run {
   stderr: string;
 }
 
-/** `input`: what the CLI reads on standard input (none: an empty pipe); `prefix`: as for start(). */
+/** `input`: what the CLI reads on standard input (none: an empty pipe); `prefix`: as for start(); `bin`: another copy of the CLI. */
 export function run(
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; input?: string | Uint8Array; prefix?: string[] } = {},
+  opts: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    timeout?: number;
+    input?: string | Uint8Array;
+    prefix?: string[];
+    bin?: string;
+  } = {},
 ): Run {
   const [command, ...before] = [...(opts.prefix ?? []), process.execPath];
-  const r = spawnSync(command as string, [...before, BIN, ...args], {
+  const r = spawnSync(command as string, [...before, opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     input: opts.input,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },

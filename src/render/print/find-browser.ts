@@ -7,8 +7,8 @@
 // the same PDFs. Full Chromium or Chrome is the fallback.
 
 import { accessSync, constants } from 'node:fs';
-import { createRequire } from 'node:module';
 import { UserError } from '../../errors.js';
+import { requirePuppeteer } from './require-puppeteer.js';
 
 export interface Candidate {
   path: string;
@@ -95,8 +95,8 @@ export async function loadPuppeteer(): Promise<Puppeteer> {
   try {
     // Through require: puppeteer's CommonJS build loads in about two thirds of the time of
     // its ES modules (~170 ms against ~250 ms here), and that load is on a PDF build's
-    // critical path, before the browser can start.
-    const mod = createRequire(import.meta.url)('puppeteer') as Puppeteer & { default?: Puppeteer };
+    // critical path, before the browser can start (in the CLI, ~70 ms: require-puppeteer.ts).
+    const mod = requirePuppeteer() as Puppeteer & { default?: Puppeteer };
     return mod.default ?? mod;
   } catch (e) {
     throw new UserError('PDF output needs the puppeteer package, which is not installed', {
