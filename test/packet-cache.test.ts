@@ -1,9 +1,9 @@
-// The packet cache (render/packet-cache.ts) as the built CLI uses it: a Markdown and HTML
-// build of an unchanged project writes, from the cache, the bytes a render writes with the
-// cache off; a change to anything the render reads — the audience, a partial, a stylesheet,
-// a fact file, briefbook.yaml, the build stamp, --as-of — renders again; other formats,
-// --since and a failing packet are never taken from it.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The packet cache (render/packet-cache.ts) as the built CLI uses it: a build of an
+// unchanged project writes, from the cache, the bytes a render writes with the cache off
+// (Markdown, HTML and PDF); a change to anything the render reads — the audience, a
+// partial, a stylesheet, a fact file, briefbook.yaml, the build stamp, --as-of — renders
+// again; Word output, --since and a failing packet are never taken from it.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, FRONT } from './fixtures/render.js';
@@ -113,6 +113,42 @@ describe('packet cache', () => {
     const sde = b.build([], { SOURCE_DATE_EPOCH: '1780000000' });
     expect(sde.rendered).toBe(true);
     expect(sde.files).toEqual(sde.off);
+  }, 300_000);
+
+  it('prints an unchanged project’s PDFs from kept packets, the bytes a render prints', () => {
+    const root = testdir(PROJECT);
+    const b = builder(root);
+    const env = { BRIEFBOOK_CACHE_DIR: b.cache, SOURCE_DATE_EPOCH: '1780000000' };
+    const pdfBuild = (cacheDir: string) => {
+      const dir = testdir({});
+      const r = run(['build', '-f', 'md', '-f', 'html', '-f', 'pdf', '-o', dir], {
+        cwd: root,
+        env: { ...env, BRIEFBOOK_CACHE_DIR: cacheDir },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+    };
+    const off = pdfBuild('off');
+    expect(Object.keys(off).sort()).toEqual(['probe.html', 'probe.md', 'probe.pdf']);
+    // A Markdown + HTML build keeps the packet; the PDF build takes it (no new entry) and prints it.
+    expect(b.build([], { SOURCE_DATE_EPOCH: '1780000000' }).rendered).toBe(true);
+    const [entry] = b.entries();
+    // A render would store the entry again (a new file under the same name).
+    const inode = () => statSync(join(b.cache, entry as string)).ino;
+    const before = inode();
+    expect(pdfBuild(b.cache)).toEqual(off);
+    expect(b.entries()).toEqual([entry]);
+    expect(inode()).toBe(before);
+    // A PDF build that renders keeps its packet for the next one.
+    write(root, 'templates/partials/probe.hbs', 'A changed note: {{fact "pub.beta"}}\n');
+    const changedOff = pdfBuild('off');
+    expect(pdfBuild(b.cache)).toEqual(changedOff);
+    expect(b.entries()).toHaveLength(2);
+    const kept = b.entries().map((e) => statSync(join(b.cache, e)).ino);
+    expect(pdfBuild(b.cache)).toEqual(changedOff);
+    expect(b.entries().map((e) => statSync(join(b.cache, e)).ino)).toEqual(kept);
+    expect(changedOff['probe.md']?.toString()).toContain('A changed note');
   }, 300_000);
 
   it('keeps nothing for Word output, --since or a packet that fails', () => {

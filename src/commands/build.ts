@@ -123,32 +123,26 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
         opts.onProgress?.(w);
       }
     };
-    // Markdown and HTML alone: a packet whose inputs are all unchanged is taken from the last
+    // Without Word output, a packet whose inputs are all unchanged is taken from the last
     // build. When every one is, the fact base is not even made (a kept packet was made from
     // these very files, valid); otherwise it is made and checked here, its errors the build's.
     const kept = await packetCache(ctx, formats, facts.digest);
-    const texts = new Map(audiences.map((a) => [a, kept?.get(a)]));
-    if (audiences.some((a) => !texts.get(a))) facts.factBase();
+    const keptPackets = new Map(audiences.map((a) => [a, kept?.get(a)]));
+    if (audiences.some((a) => !keptPackets.get(a))) facts.factBase();
     const jobs = new Map<PdfJob, Audience>();
     printer = browser && (await printQueue(browser, jobs, sets, place));
     // One packet at a time, each staged and handed to the printer as soon as it is rendered:
     // only the packets waiting for the printer are in memory, and the browser prints one
     // packet while node renders the next.
     for (const audience of audiences) {
-      const cached = texts.get(audience);
-      const packet = cached ? undefined : await renderOne(audience, ctx, failures);
-      if ((!cached && !packet) || (holding && failures.length > 0)) continue;
+      const fromCache = keptPackets.get(audience);
+      const packet = fromCache ?? (await renderOne(audience, ctx, failures));
+      if (!packet || (holding && failures.length > 0)) continue;
+      if (!fromCache) kept?.set(packet);
       const files = new PacketFiles(outDir, audience.name);
       sets.set(audience, files);
-      const markdown = cached?.markdown ?? (packet as Packet).markdown;
-      const html = formats.includes('html') ? (cached?.html ?? packetHtml(packet as Packet)) : undefined;
-      if (formats.includes('md')) await files.stage('md', markdown);
-      if (html !== undefined) await files.stage('html', html);
-      if (packet) kept?.set(audience, { markdown, ...(html !== undefined ? { html } : {}) });
-      if (!packet) {
-        await place(audience);
-        continue;
-      }
+      if (formats.includes('md')) await files.stage('md', packet.markdown);
+      if (formats.includes('html')) await files.stage('html', packetHtml(packet));
       if (formats.includes('docx')) await stageWord(packet, files, failures);
       if (printer) {
         const job = pdfJob(packet);

@@ -8,7 +8,7 @@ import { type PacketTime, packetTime } from '../facts/packet-time.js';
 import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
 import { checkNoLeak, type LeakIndex, leakIndexFor } from './leak-guard.js';
-import { headingsOf, markdownToHtml } from './markdown/to-html.js';
+import { markdownToHtml } from './markdown/to-html.js';
 import { contentsEntries, fillContents, htmlPage } from './print/html-page.js';
 import type { PdfJob, RunningLines } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
@@ -61,6 +61,8 @@ export interface Packet {
   /** The HTML body, without the page around it ('' when rendered without HTML). */
   body: string;
   css: string;
+  /** Each heading's text as shown, in document order, from the HTML's render (none without HTML): the PDF's bookmark titles. */
+  headings: readonly string[];
   /** Rendered with `html: false`: no page can be made from it. */
   withoutHtml?: true;
   stamp: BuildStamp;
@@ -88,7 +90,8 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   });
   checkBannerCovers(audience, held);
   const html = ctx.html !== false;
-  const body = html ? placeFigures(markdownToHtml(markdown), figures) : '';
+  const headings: string[] = [];
+  const body = html ? placeFigures(markdownToHtml(markdown, headings), figures) : '';
   const css = html ? await loadStyles(ctx.project, audience) : '';
   const max = audience.front.sensitivity;
   const index = ctx.leakIndex?.(max) ?? leakIndexFor(ctx.factBase, max);
@@ -99,7 +102,7 @@ export async function renderPacket(audience: Audience, ctx: PacketContext): Prom
   const view = timeView(time);
   const running = { hearing: view.hearing?.running, factsAsOf: view.factsAsOf };
   const extra = { ...(tracked ? { tracked } : {}), ...(html ? {} : { withoutHtml: true as const }) };
-  return { audience, markdown, body, css, stamp: ctx.stamp, running, warnings, ...extra };
+  return { audience, markdown, body, css, headings, stamp: ctx.stamp, running, warnings, ...extra };
 }
 
 /** The packet as a self-contained HTML page; the contents list's page-number slots hold `slot(id)`. */
@@ -116,7 +119,7 @@ export function pdfJob(p: Packet): PdfJob {
     stamp: p.stamp,
     running: p.running,
     contents: contentsEntries(p.body),
-    headings: headingsOf(p.markdown).map((h) => h.plain),
+    headings: p.headings,
     html: (slot) => packetHtml(p, slot),
   };
 }

@@ -28,7 +28,7 @@ const STAMP: BuildStamp = { date: '2026-01-01', epoch: 1767225600, dirty: false,
 export async function wordSelfTest(): Promise<WordSelfTest> {
   const t0 = performance.now();
   const audience = parseAudience('doctor', 'doctor.md', AUDIENCE);
-  const docx = await packetDocx({ audience, markdown: MARKDOWN, body: '', css: '', stamp: STAMP });
+  const docx = await packetDocx({ audience, markdown: MARKDOWN, body: '', css: '', headings: [], stamp: STAMP });
   const ms = performance.now() - t0;
   for (const command of ['soffice', 'libreoffice']) {
     const version = await new Promise<string | undefined>((resolve) =>

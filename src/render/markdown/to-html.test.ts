@@ -25,17 +25,21 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml(md)).toContain('<h2 id="whos-who-1">');
   });
 
-  it('finds the headings the HTML has, with their ids, around tables of any shape', () => {
+  it('finds the headings the HTML has, with their ids and texts, around tables of any shape', () => {
     // headingsOf reads tables without their rows (heading-tables.ts): what is a table, and
     // where it ends, must be as the full render decides.
     const shapes =
-      '| A | B |;|:--|--:|;|--|;| x | y | z |;a | b;--|--;| *c* |;## H *e*;# T;### Deep;Setext;===;---;;> quote;- item;1. one;    code;```;<div>;plain `tick;| \\| |; |:-:|';
+      '| A | B |;|:--|--:|;|--|;| x | y | z |;a | b;--|--;| *c* |;## H *e*;# T;### Deep;Setext;===;---;;> quote;- item;1. one;    code;```;<div>;plain `tick;| \\| |; |:-:|;## A [link](https://x.test/) &amp; `code`[^1];- ## In a list;> # Quoted _em_;[^1]: Note.';
     const line = fc.constantFrom(...shapes.split(';'));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 14 }), (lines) => {
         const md = `${lines.join('\n')}\n`;
-        const html = [...markdownToHtml(md).matchAll(/<h([1-6]) id="([^"]*)">/g)].map(([, d, id]) => `${d} ${id}`);
-        expect(headingsOf(md).map((h) => `${h.depth} ${h.id}`)).toEqual(html);
+        // The texts the render collects (a packet's PDF bookmark titles) are headingsOf's too.
+        const texts: string[] = [];
+        const html = [...markdownToHtml(md, texts).matchAll(/<h([1-6]) id="([^"]*)">/g)].map(([, d, id]) => `${d} ${id}`);
+        const found = headingsOf(md);
+        expect(found.map((h) => `${h.depth} ${h.id}`)).toEqual(html);
+        expect(texts).toEqual(found.map((h) => h.plain));
       }),
       { numRuns: 2000 },
     );

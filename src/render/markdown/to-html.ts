@@ -40,10 +40,12 @@ export function safeHref(href: string): string | undefined {
   return undefined;
 }
 
-function renderer(slugger: Slugger): RendererObject {
+function renderer(slugger: Slugger, headings?: string[]): RendererObject {
   return {
     heading({ tokens, depth }) {
-      const id = slugger.slug(plainText(tokens));
+      const plain = plainText(tokens);
+      headings?.push(plain);
+      const id = slugger.slug(plain);
       return `<h${depth} id="${id}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
     },
     html(token: Tokens.HTML | Tokens.Tag) {
@@ -70,9 +72,9 @@ function renderer(slugger: Slugger): RendererObject {
   };
 }
 
-function createMarked(slugger: Slugger): Marked {
+function createMarked(slugger: Slugger, headings?: string[]): Marked {
   const marked = new Marked({ gfm: true, breaks: false, async: false });
-  marked.use({ extensions: footnotes(), renderer: renderer(slugger), tokenizer: linearText });
+  marked.use({ extensions: footnotes(), renderer: renderer(slugger, headings), tokenizer: linearText });
   return marked;
 }
 
@@ -86,8 +88,9 @@ export function lexMarkdown(markdown: string, extensions: TokenizerAndRendererEx
   return marked.lexer(markdown);
 }
 
-export function markdownToHtml(markdown: string): string {
-  const html = createMarked(new Slugger()).parse(markdown, { async: false });
+/** The HTML body; `headings`, when given, gets each heading's plain text in document order (as headingsOf gives them). */
+export function markdownToHtml(markdown: string, headings?: string[]): string {
+  const html = createMarked(new Slugger(), headings).parse(markdown, { async: false });
   // Adjacent note marks read "1,2", not "12".
   return html.replace(/<\/sup><sup class="fnref">/g, '</sup><sup class="fnref-sep">,</sup><sup class="fnref">');
 }
