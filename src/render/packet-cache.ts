@@ -65,8 +65,9 @@ export async function packetCache(
   if (code === undefined || !formats.every((f) => FROM_ENTRY.includes(f))) return undefined;
   const check = await checkKeyBase(ctx, factDigest);
   if (check === undefined) return undefined;
+  // Whether HTML is rendered is in `check` already; an entry's shape must agree with it.
   const html = ctx.html !== false;
-  const base = hashOf('packet', code, check, JSON.stringify(html));
+  const base = hashOf('packet', code, check);
   const key = (a: Audience) => hashOf(base, JSON.stringify(a));
   return {
     get: (audience) => {
