@@ -18,12 +18,19 @@ interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
 }
 
-/** The scripts a run loaded, and how often each module-wrapping function of the CLI bundle ran. */
-function covered(args: string[], cwd = REPO, bin = BIN): { scripts: string[]; runs: (name: RegExp) => number[] } {
+/**
+ * The scripts a run loaded, and how often each module-wrapping function of the CLI bundle
+ * ran. By default with an empty cache folder: nothing compiled or rendered comes from an
+ * earlier run.
+ */
+function covered(
+  args: string[],
+  cwd = REPO,
+  bin = BIN,
+  cache = mkdtempSync(join(tmpdir(), 'briefbook-lazy-cache-')),
+): { scripts: string[]; runs: (name: RegExp) => number[] } {
   const dir = mkdtempSync(join(tmpdir(), 'briefbook-coverage-'));
   const out = mkdtempSync(join(tmpdir(), 'briefbook-lazy-out-'));
-  // An empty cache folder: nothing compiled or rendered comes from an earlier run.
-  const cache = mkdtempSync(join(tmpdir(), 'briefbook-lazy-cache-'));
   const r = run([...args, '-o', out, '-q'], { cwd, bin, env: { NODE_V8_COVERAGE: dir, BRIEFBOOK_CACHE_DIR: cache } });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -42,6 +49,9 @@ const YAML_FILE = /\/dist\/yaml\.cjs$/;
 // Handlebars with its compiler, which turns a template's text into code.
 const HANDLEBARS_FILE = /\/dist\/handlebars\.cjs$/;
 const WORD_WRITER = /^src\/render\/docx\/write-docx\.ts$/;
+// What renders a packet: the template engine's render, marked, the leak guard.
+const RENDER_CODE =
+  /^(src\/render\/(template\/render-markdown|markdown\/to-html|leak-guard)\.ts|node_modules\/marked\/lib\/marked\.esm\.js)$/;
 const PDF_CODE = /^src\/render\/print\/(browser|pdf|pdf-file|contents-numbers)\.ts$/;
 // The three copies (yargs's own, cliui's, wrap-ansi's), not their stand-ins ("lazy-string-width:…").
 const STRING_WIDTH = /^[^:]*node_modules\/(.*\/)?string-width\/index\.js$/;
@@ -56,6 +66,13 @@ describe('lazy loading in the built CLI', () => {
     expect(scripts.filter((u) => /\/node_modules\/puppeteer/.test(u) || PUPPETEER_FILE.test(u))).toEqual([]);
     // Only help text measures widths (scripts/bundle.mjs).
     expect(runs(STRING_WIDTH)).toEqual([0, 0, 0]);
+  }, 60_000);
+
+  it('runs none of the render (templates, marked, the leak guard) when every packet comes from the cache', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'briefbook-lazy-cache-'));
+    // The first build renders every packet, and keeps them; so can the check below fail.
+    expect(covered(['build', '-f', 'md', '-f', 'html'], REPO, BIN, cache).runs(RENDER_CODE)).toEqual([1, 1, 1, 1]);
+    expect(covered(['build', '-f', 'md', '-f', 'html'], REPO, BIN, cache).runs(RENDER_CODE)).toEqual([0, 0, 0, 0]);
   }, 60_000);
 
   it('loads string-width for help text (so the check above can fail)', () => {

@@ -7,15 +7,12 @@ import type { Sensitivity } from '../facts/kinds.js';
 import { type PacketTime, packetTime } from '../facts/packet-time.js';
 import type { BuildStamp } from '../facts/stamp.js';
 import type { Project } from '../project.js';
-import { checkNoLeak, type LeakIndex, leakIndexFor } from './leak-guard.js';
-import { markdownToHtml } from './markdown/to-html.js';
+import type { LeakIndex } from './leak-guard.js';
 import { contentsEntries, fillContents, htmlPage } from './print/html-page.js';
 import type { PdfJob, RunningLines } from './print/pdf.js';
 import type { ChangesView } from './template/changes-view.js';
 import { type Revisions, type Tracked, trackedText } from './template/marks.js';
-import { renderMarkdown } from './template/render-markdown.js';
 import { timeView } from './template/time-view.js';
-import { placeFigures } from './template/timeline-svg.js';
 import type { Audience } from './template-files/audiences.js';
 import { checkBannerCovers } from './template-files/banner.js';
 import type { Partial } from './template-files/partials.js';
@@ -74,7 +71,21 @@ export interface Packet {
   warnings?: Diagnostic[];
 }
 
+/**
+ * The render's own code (the template engine and its helpers, marked, the leak guard), loaded
+ * with the first packet rendered: a build whose packets all come from its cache runs none of
+ * it, and initialising marked's expressions alone took ~7 ms of its CPU.
+ */
+const renderCode = () =>
+  Promise.all([
+    import('./template/render-markdown.js'),
+    import('./markdown/to-html.js'),
+    import('./leak-guard.js'),
+    import('./template/timeline-svg.js'),
+  ]);
+
 export async function renderPacket(audience: Audience, ctx: PacketContext): Promise<Packet> {
+  const [{ renderMarkdown }, { markdownToHtml }, { checkNoLeak, leakIndexFor }, { placeFigures }] = await renderCode();
   const time: PacketTime = packetTime(ctx.project.config, ctx.stamp.date, ctx.asOf, audience.front.sensitivity);
   const { markdown, tracked, held, warnings, figures } = renderMarkdown({
     audience,
