@@ -2,11 +2,13 @@
 // the first run stores one entry, later runs use it (and leave it as it is), and what the
 // CLI does is the same with the cache off, cold, warm, and with an entry that was torn or
 // altered — which is never used, and is replaced.
+
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers/cli.js';
+import { BIN, run } from './helpers/cli.js';
 import { shippedProject } from './helpers/project.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -74,6 +76,43 @@ describe('code cache of the CLI', () => {
     // The build's entry holds the build's code: more than listing compiled.
     expect(readFileSync(join(cache, built[0] as string)).length).toBeGreaterThan(listed.length);
     expect(readFileSync(join(cache, afterList[0] as string)).equals(listed)).toBe(true);
+  }, 120_000);
+
+  it("runs a command's first run on another command's entry, and then writes its own", () => {
+    const root = testdir(shippedProject());
+    const cache = testdir({});
+    const env = { BRIEFBOOK_CACHE_DIR: cache };
+    const off = run(['build', '-f', 'md', '-f', 'html', '--json'], { cwd: root, env: { BRIEFBOOK_CACHE_DIR: 'off' } });
+    // V8 says how many bytes of compiled code it read, for each piece (--profile-deserialization).
+    const build = () => {
+      const r = spawnSync(process.execPath, ['--profile-deserialization', BIN, 'build', '-f', 'md', '-f', 'html', '--json'], {
+        cwd: root,
+        env: { ...process.env, ...env, NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(0);
+      // V8 prints its lines on stdout, among the build's JSON.
+      const v8 = /^\[(?:Verifying|Deserializing|Serializing) [^\n]*\]\n?/gm;
+      expect(r.stdout.replace(v8, '')).toEqual(off.stdout);
+      return [...r.stdout.matchAll(/^\[Deserializing from (\d+) bytes/gm)].map((m) => Number(m[1]));
+    };
+    const entries = () => readdirSync(cache).filter((e) => e.startsWith('cli-'));
+    // No entry at all: nothing of the CLI's size is read (so the check below can fail).
+    const cold = build();
+    const own = readFileSync(join(cache, entries()[0] as string));
+    expect(cold.filter((n) => n >= 100_000)).toEqual([]);
+    rmSync(join(cache, entries()[0] as string));
+    expect(run(['list', 'audiences'], { cwd: root, env }).code).toBe(0);
+    const listed = readFileSync(join(cache, entries()[0] as string));
+    // The build's first run reads list's entry (without its 40-byte seal)…
+    expect(build()).toContain(listed.length - 40);
+    // … and writes its own, which the next run reads.
+    const built = entries().filter((e) => e.endsWith('-build.v8'));
+    expect(built).toHaveLength(1);
+    const stored = readFileSync(join(cache, built[0] as string));
+    expect(stored.length).toBeGreaterThan(listed.length);
+    expect(stored.length).toBeGreaterThan(own.length / 2);
+    expect(build()).toContain(stored.length - 40);
   }, 120_000);
 
   it('keeps an entry for each library beside the CLI that a command loads, and uses it', () => {
