@@ -122,7 +122,8 @@ function otherEntry(prefix) {
   try {
     const sizes = readdirSync(folder)
       .filter((f) => f.startsWith(prefix) && f.endsWith('.v8'))
-      .map((f) => ({ path: join(folder, f), size: statSync(join(folder, f)).size }))
+      .map((f) => join(folder, f))
+      .map((path) => ({ path, size: statSync(path).size }))
       .sort((a, b) => b.size - a.size);
     for (const { path } of sizes) {
       const data = readEntry(path);
