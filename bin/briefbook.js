@@ -55,8 +55,9 @@ function runBeside(name) {
   if (loaded.has(name)) return loaded.get(name).exports;
   const file = join(dist, `${name}.cjs`);
   const bytes = readFileSync(file);
-  const prefix = `${name}-${sha1(`${process.version}\0${process.arch}\0`, bytes)}-`;
-  const entry = folder && join(folder, `${prefix}${command}.v8`);
+  // (The hash only with a cache folder: hashing the 4.8 MB puppeteer file is not free.)
+  const prefix = folder && `${name}-${sha1(`${process.version}\0${process.arch}\0`, bytes)}-`;
+  const entry = prefix && join(folder, `${prefix}${command}.v8`);
   const own = entry ? readEntry(entry) : undefined;
   // A command's first run (since briefbook or node changed) takes another command's entry
   // for the same file, when there is one: most of what one command compiles, another runs
