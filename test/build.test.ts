@@ -133,6 +133,32 @@ describe('build: atomic writes', () => {
     expect(after.map(([f]) => f)).toEqual(before.map(([f]) => f));
     expect(read(root, 'out/press.md')).toContain('fifteen thousand');
   });
+
+  it('leaves an output that already holds the new bytes as it is, and replaces one that does not', () => {
+    const root = testdir(fixtureProject());
+    const env = { BRIEFBOOK_CACHE_DIR: 'off' };
+    expect(run(['build', '-f', 'md', '-f', 'html', '-q'], { cwd: root, env }).code).toBe(0);
+    const file = (f: string) => {
+      const s = statSync(join(root, 'out', f));
+      return { ino: s.ino, mtimeMs: s.mtimeMs, text: read(root, `out/${f}`) };
+    };
+    const before = new Map(outFiles(root).map((f) => [f, file(f)]));
+    // An internal fact: only the staff packet shows it.
+    writeFileSync(join(root, 'data/facts.yaml'), read(root, 'data/facts.yaml').replace(SECRET, SECRET.replace('July', 'August')));
+    const r = run(['build', '-f', 'md', '-f', 'html', '--json'], { cwd: root, env });
+    expect(r.code).toBe(0);
+    // Every file is reported, changed or not: each holds what this build made.
+    expect(JSON.parse(r.stdout).map((w: { path: string }) => w.path).sort()).toEqual(outFiles(root).map((f) => `out/${f}`));
+    const after = new Map(outFiles(root).map((f) => [f, file(f)]));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [f, now] of after) {
+      const then = before.get(f);
+      if (f.startsWith('staff.')) {
+        expect(now.text, f).toContain('subpoena in August');
+        expect(now.ino, `${f} is a new file`).not.toBe(then?.ino);
+      } else expect(now, `${f} untouched`).toEqual(then);
+    }
+  });
 });
 
 describe('build: no usable browser', () => {

@@ -131,18 +131,31 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
     if (audiences.some((a) => !keptPackets.get(a))) facts.factBase();
     const jobs = new Map<PdfJob, Audience>();
     printer = browser && (await printQueue(browser, jobs, sets, place));
+    // The loop's packets go in place in order, each once its files are on disk, while the
+    // next renders (a file's sync waits for the disk: util/write-atomic.ts). The first
+    // failure stops the loop and is the build's error.
+    let placed: Promise<void> = Promise.resolve();
+    let placeError: { error: unknown } | undefined;
+    const placeNext = (a: Audience) => {
+      placed = placed
+        .then(() => (placeError ? undefined : place(a)))
+        .catch((error) => {
+          placeError ??= { error };
+        });
+    };
     // One packet at a time, each staged and handed to the printer as soon as it is rendered:
     // only the packets waiting for the printer are in memory, and the browser prints one
     // packet while node renders the next.
     for (const audience of audiences) {
+      if (placeError) break;
       const fromCache = keptPackets.get(audience);
       const packet = fromCache ?? (await renderOne(audience, ctx, failures));
       if (!packet || (holding && failures.length > 0)) continue;
       if (!fromCache) kept?.set(packet);
       const files = new PacketFiles(outDir, audience.name);
       sets.set(audience, files);
-      if (formats.includes('md')) await files.stage('md', packet.markdown);
-      if (formats.includes('html')) await files.stage('html', packetHtml(packet));
+      if (formats.includes('md')) files.stage('md', packet.markdown);
+      if (formats.includes('html')) files.stage('html', packetHtml(packet));
       if (formats.includes('docx')) await stageWord(packet, files, failures);
       if (printer) {
         const job = pdfJob(packet);
@@ -150,8 +163,10 @@ export async function build(opts: BuildOptions): Promise<Written[]> {
         printer.add(job);
         await printer.room();
       }
-      await place(audience);
+      placeNext(audience);
     }
+    await placed;
+    if (placeError) throw placeError.error;
     if (holding && failures.length > 0) throw combine(failures, 'nothing was written');
     if (printer) failures.push(...(await printer.finish()));
     const failed = audiences.filter((a) => !complete(a)).map((a) => a.name);
@@ -182,7 +197,7 @@ async function renderOne(audience: Audience, ctx: PacketContext, failures: UserE
 async function stageWord(packet: Packet, files: PacketFiles, failures: UserError[]): Promise<void> {
   const { packetDocx } = await import('../render/docx/write-docx.js');
   try {
-    await files.stage('docx', await packetDocx(packet));
+    files.stage('docx', await packetDocx(packet));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     failures.push(e);
@@ -209,7 +224,7 @@ async function printQueue(
   return new PrintQueue(session, async (job, result) => {
     const audience = jobs.get(job) as Audience;
     jobs.delete(job); // the job holds its packet: let it go
-    await sets.get(audience)?.stage('pdf', result.bytes, result.pages);
+    sets.get(audience)?.stage('pdf', result.bytes, result.pages);
     await place(audience);
   });
 }

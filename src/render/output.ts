@@ -1,9 +1,8 @@
 // The write stage: output files written atomically (readers see the old file or the new
 // one, never half of one), reported as `Written`. A packet's files go in place together
 // (`PacketFiles`): a packet that fails in any format keeps all of its previous files.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { placeTemp, writeAtomic, writeTemp } from '../util/write-atomic.js';
+import { dropTemp, placeTemp, syncedTemp, type Temp, writeAtomic, writeTemp } from '../util/write-atomic.js';
 import type { Format } from './formats.js';
 
 export interface Written {
@@ -41,7 +40,7 @@ const written = (audience: string, format: Format, path: string, data: string | 
  * Markdown beside the old PDF.
  */
 export class PacketFiles {
-  private readonly staged: { tmp: string; written: Written }[] = [];
+  private readonly staged: { temp: Temp; written: Written }[] = [];
   /** Formats staged, including those already put in place. */
   private readonly formats = new Set<Format>();
 
@@ -50,9 +49,9 @@ export class PacketFiles {
     readonly audience: string,
   ) {}
 
-  async stage(format: Format, data: string | Uint8Array, pages?: number): Promise<void> {
+  stage(format: Format, data: string | Uint8Array, pages?: number): void {
     const path = join(this.outDir, `${this.audience}.${format}`);
-    this.staged.push({ tmp: await writeTemp(path, data), written: written(this.audience, format, path, data, pages) });
+    this.staged.push({ temp: writeTemp(path, data), written: written(this.audience, format, path, data, pages) });
     this.formats.add(format);
   }
 
@@ -60,24 +59,29 @@ export class PacketFiles {
     return this.formats.has(format);
   }
 
-  /** Renames every staged file over its target; returns them as written. */
+  /**
+   * Renames every staged file over its target, once all of them are on disk (a failed sync
+   * places none); returns them as written. The files are taken at the call, so a second
+   * call meanwhile finds none to place.
+   */
   async place(): Promise<Written[]> {
+    const staged = this.staged.splice(0);
     const done: Written[] = [];
     try {
+      for (const s of staged) await syncedTemp(s.temp);
       // Renames in one folder: they fail only if the folder itself goes away under us.
-      for (const s of this.staged) {
-        await placeTemp(s.tmp, s.written.path);
+      for (const s of staged) {
+        await placeTemp(s.temp);
         done.push(s.written);
       }
       return done;
     } finally {
-      this.staged.splice(0, done.length);
-      await this.discard();
+      await Promise.all(staged.slice(done.length).map((s) => dropTemp(s.temp)));
     }
   }
 
   /** Removes the temp files not put in place; the targets keep their previous content. */
   async discard(): Promise<void> {
-    await Promise.all(this.staged.splice(0).map((s) => rm(s.tmp, { force: true })));
+    await Promise.all(this.staged.splice(0).map((s) => dropTemp(s.temp)));
   }
 }

@@ -1,27 +1,47 @@
 // Writes a file so readers only ever see the old or the new content, never half of it:
-// the bytes go to a temp file in the same folder (same file system, so rename is atomic)
-// which then replaces the target. On failure the temp file is removed and the target is
-// untouched; a full disk, a read-only folder or a file in the way is a UserError.
+// the bytes go to a temp file in the same folder (same file system, so rename is atomic),
+// synced to disk, which then replaces the target. On failure the temp file is removed and
+// the target is untouched; a full disk, a read-only folder or a file in the way is a
+// UserError.
 //
-// The calls are synchronous: each step of an asynchronous write is a round trip through
-// libuv's thread pool, with this thread idle until it comes back, and a packet's two files
-// took about fourteen such steps (folder, stale temp files, open, write, sync, close,
-// rename): 30-50 ms of a six-packet Markdown build spent waiting. Each call returns in
-// microseconds, the sync in under a millisecond; the functions stay async for their callers.
+// Open, write and rename are synchronous: each step of an asynchronous write is a round
+// trip through libuv's thread pool, with this thread idle until it comes back, and a
+// packet's two files took about fourteen such steps (folder, stale temp files, open, write,
+// sync, close, rename): 30-50 ms of a six-packet Markdown build spent waiting. Each of them
+// returns in microseconds. The sync is the exception: it waits for the disk (1-3 ms a file
+// here, ~10 % of a warm Markdown build when it was synchronous), so it runs in the thread
+// pool, started when the bytes are written and awaited only before the rename (`Temp`):
+// a build renders its next packet meanwhile, and the syncs of several files overlap.
+// A target that already holds exactly the bytes is left as it is, time and all: a build
+// whose packets did not change then writes nothing (and tools that watch the folder see
+// no change).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { close, closeSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
+/**
+ * A temp file written beside its target, and its sync to disk (the error it met, if any);
+ * no file (`path` undefined) when the target already holds the bytes.
+ */
+export interface Temp {
+  readonly target: string;
+  readonly path?: string;
+  readonly synced: Promise<NodeJS.ErrnoException | undefined>;
+}
+
+const UNCHANGED = Promise.resolve(undefined);
+
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await placeTemp(await writeTemp(path, data), path);
+  await placeTemp(writeTemp(path, data));
 }
 
 /**
- * The first half of `writeAtomic`: the bytes in a temp file beside `path`, synced, returned
- * for `placeTemp` (or `rm`) later, so that several files can be put in place together.
+ * The first half of `writeAtomic`: the bytes in a temp file beside `path`, its sync to disk
+ * started, for `placeTemp` (or `dropTemp`) later, so that several files can be put in
+ * place together.
  */
-export async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
+export function writeTemp(path: string, data: string | Uint8Array): Temp {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
@@ -29,29 +49,62 @@ export async function writeTemp(path: string, data: string | Uint8Array): Promis
     throw cannotWrite(path, e, true);
   }
   removeStale(dir, basename(path));
+  if (holds(path, data)) return { target: path, synced: UNCHANGED };
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      writeFileSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    return tmp;
+    fd = openSync(tmp, 'wx', 0o644);
+    writeFileSync(fd, data);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw cannotWrite(path, e, false);
   }
+  const open = fd;
+  // Settles with the error rather than rejecting: a temp file dropped unplaced is never
+  // awaited for its sync's sake, and a rejection nobody awaits ends the process.
+  const synced = new Promise<NodeJS.ErrnoException | undefined>((settle) =>
+    fsync(open, (syncError) => close(open, (closeError) => settle(syncError ?? closeError ?? undefined))),
+  );
+  return { target: path, path: tmp, synced };
 }
 
-/** The second half: the temp file replaces `path` (or is removed, if it cannot). */
-export async function placeTemp(tmp: string, path: string): Promise<void> {
+/** The second half: the temp file, once on disk, replaces its target (or is removed, if it cannot). */
+export async function placeTemp(temp: Temp): Promise<void> {
+  await syncedTemp(temp);
+  if (temp.path === undefined) return;
   try {
-    renameSync(tmp, path);
+    renameSync(temp.path, temp.target);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw cannotWrite(path, e, false);
+    rmSync(temp.path, { force: true });
+    throw cannotWrite(temp.target, e, false);
+  }
+}
+
+/** Waits for the temp file's sync; if it failed, removes the file and throws what `placeTemp` would. */
+export async function syncedTemp(temp: Temp): Promise<void> {
+  const error = await temp.synced;
+  if (!error) return;
+  if (temp.path !== undefined) rmSync(temp.path, { force: true });
+  throw cannotWrite(temp.target, error, false);
+}
+
+/** Removes a temp file that is not to be placed, once its sync has closed it. */
+export async function dropTemp(temp: Temp): Promise<void> {
+  await temp.synced;
+  if (temp.path !== undefined) rmSync(temp.path, { force: true });
+}
+
+/** Whether `path` is a file holding exactly `data` (its size is compared first; any failure: no). */
+function holds(path: string, data: string | Uint8Array): boolean {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    if (!stat?.isFile() || stat.size !== size) return false;
+    const bytes = readFileSync(path);
+    return bytes.equals(typeof data === 'string' ? Buffer.from(data) : data);
+  } catch {
+    return false;
   }
 }
 
