@@ -3,6 +3,7 @@
 // sides by seniority). Generic: works the same for two recipients or a full imported roster.
 import type { FactBase } from '../../facts/factbase.js';
 import type { Entity } from '../../facts/schema.js';
+import { compareText } from '../../util/collate.js';
 
 export interface Member {
   entity: Entity;
@@ -20,7 +21,7 @@ export interface Roster {
 }
 
 const byRank = (a: Member, b: Member) =>
-  (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.entity.name.localeCompare(b.entity.name);
+  (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || compareText(a.entity.name, b.entity.name);
 
 /**
  * A hand-written entity may name the generated record it is (`record:`, e.g. an imported
@@ -61,7 +62,7 @@ export function rosters(fb: FactBase, committeeId?: string): Roster[] {
   }
   const wanted = committeeId === undefined ? undefined : idOf(committeeId);
   const out: Roster[] = [];
-  for (const [id, members] of [...byCommittee].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [id, members] of [...byCommittee].sort((a, b) => compareText(a[0], b[0]))) {
     const committee = merged.get(id);
     if (!committee) continue;
     const parent = committee.parent ? merged.get(idOf(committee.parent)) : undefined;

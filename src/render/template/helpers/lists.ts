@@ -4,6 +4,7 @@ import { eventInterval } from '../../../facts/item-dates.js';
 import { STATUSES } from '../../../facts/kinds.js';
 import type { Fact } from '../../../facts/schema.js';
 import { nearest } from '../../../util/closest.js';
+import { compareText } from '../../../util/collate.js';
 import { compareDates } from '../../../util/dates.js';
 import type { RenderState } from '../state.js';
 import { each, factsOf, type Helper, ids, int, type Options, split, str, tagged } from './args.js';
@@ -147,7 +148,7 @@ export function listHelpers(s: RenderState): Record<string, Helper> {
     },
     glossary(this: unknown, ...args) {
       const [, o] = split(args);
-      const list = [...s.fb.glossary.values()].sort((a, b) => a.term.localeCompare(b.term, 'en'));
+      const list = [...s.fb.glossary.values()].sort((a, b) => compareText(a.term, b.term));
       return each.call(
         this,
         s,
