@@ -148,7 +148,11 @@ describe('build: atomic writes', () => {
     const r = run(['build', '-f', 'md', '-f', 'html', '--json'], { cwd: root, env });
     expect(r.code).toBe(0);
     // Every file is reported, changed or not: each holds what this build made.
-    expect(JSON.parse(r.stdout).map((w: { path: string }) => w.path).sort()).toEqual(outFiles(root).map((f) => `out/${f}`));
+    expect(
+      JSON.parse(r.stdout)
+        .map((w: { path: string }) => w.path)
+        .sort(),
+    ).toEqual(outFiles(root).map((f) => `out/${f}`));
     const after = new Map(outFiles(root).map((f) => [f, file(f)]));
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [f, now] of after) {

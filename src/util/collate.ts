@@ -20,7 +20,7 @@ for (let i = 0; i < ORDER.length; i++) {
   if (c >= 0x61 && c <= 0x7a) PRIMARY[c - 0x20] = i + 1;
 }
 
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 let english: Intl.Collator | undefined;
 
 /** Negative, zero or positive as `a` sorts before, with or after `b` (the sign `a.localeCompare(b, 'en')` gives). */
