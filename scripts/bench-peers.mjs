@@ -1,6 +1,7 @@
 // The bench's peers and extra figures, kept out of bench.mjs: the browser briefbook picks
-// (for the raw baseline), md-to-pdf installed into a temp folder from the npm registry, and
-// watch mode's one-fact edit → member memo PDF.
+// (for the raw baseline), md-to-pdf installed into a temp folder from the npm registry, the
+// stack floor (scripts/stack-floor.mjs) bundled as the CLI is, and watch mode's one-fact
+// edit → member memo PDF.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,35 @@ export function mdToPdf(dir, chromium) {
   // Its only non-default here: the sandbox cannot start as root, as for briefbook.
   const launch = asRoot ? ['--launch-options', JSON.stringify({ args: ['--no-sandbox'] })] : [];
   return { bin, version, launch, env: { PUPPETEER_EXECUTABLE_PATH: chromium } };
+}
+
+/**
+ * scripts/stack-floor.mjs bundled into `dir` as the CLI is bundled (one CommonJS file for
+ * node 20, run without a code cache), its list template precompiled by the same Handlebars.
+ * Returns the file, or why it cannot be made.
+ */
+export async function stackFloor(repo, dir) {
+  try {
+    const { build } = await import('esbuild');
+    const { default: Handlebars } = await import('handlebars');
+    const spec = Handlebars.precompile('{{#each items}}- {{statement}}\n{{/each}}');
+    const file = join(dir, 'stack-floor.cjs');
+    mkdirSync(dir, { recursive: true });
+    await build({
+      entryPoints: [join(repo, 'scripts', 'stack-floor.mjs')],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+      define: { 'import.meta.url': '__floor_url' },
+      banner: { js: `var __floor_url = require("node:url").pathToFileURL(__filename).href;\nvar __FLOOR_LIST_SPEC__ = ${spec};` },
+    });
+    return { file };
+  } catch (e) {
+    return { skipped: `the stack floor could not be bundled (${String(e.message).split('\n')[0]})` };
+  }
 }
 
 /**

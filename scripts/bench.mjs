@@ -15,7 +15,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { mdToPdf, pickedBrowser, watchEdits } from './bench-peers.mjs';
+import { mdToPdf, pickedBrowser, stackFloor, watchEdits } from './bench-peers.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -251,13 +251,20 @@ log('md + html build (cold and warm cache), node -e 0, md + html + docx build');
 const warmCache = mkdtempSync(join(WORK, 'cache-warm-'));
 const mdhtml = ['build', '-f', 'md', '-f', 'html', '-o', join(out, 'mdhtml'), '-q'];
 once([BIN, ...mdhtml], REPO, { ...ENV, BRIEFBOOK_CACHE_DIR: warmCache });
-const [mhWarm, mhRendered, floor, mhCold, word] = alternate(
+// The stack floor: the libraries alone, first run, on the same inputs (scripts/stack-floor.mjs).
+const stack = await stackFloor(REPO, join(out, 'stack-floor'));
+const stackRun = stack.file && {
+  args: [stack.file, 'build', '-f', 'md', '-f', 'html', '-o', join(out, 'stack-floor'), '-q'],
+  env: { BRIEFBOOK_FLOOR_MD: join(out, 'mdhtml') },
+};
+const [mhWarm, mhRendered, floor, mhCold, word, stackCold] = alternate(
   RUNS.startup,
   { args: [BIN, ...mdhtml], env: { BRIEFBOOK_CACHE_DIR: warmCache } },
   packetsRendered({ args: [BIN, ...mdhtml], env: { BRIEFBOOK_CACHE_DIR: warmCache } }),
   { args: ['-e', '0'] },
   coldCache({ args: [BIN, ...mdhtml] }),
   { args: [BIN, 'build', '-f', 'md', '-f', 'html', '-f', 'docx', '-o', join(out, 'word'), '-q'] },
+  ...(stackRun ? [stackRun] : []),
 );
 row('3. md + html build, shipped project, cache warm (second and later runs)', mhWarm.runs, sec(mhWarm.ms), mb(mhWarm.rss));
 row('   md + html build, cache warm but every packet rendered (as after an edit)', mhRendered.runs, sec(mhRendered.ms), mb(mhRendered.rss));
@@ -266,6 +273,23 @@ row('   `node -e 0`', floor.runs, sec(floor.ms), mb(floor.rss));
 row('   Ratio md + html / `node -e 0`, warm', '', `${(mhWarm.ms / floor.ms).toFixed(2)} ×`, '', '≤ 4 ×', ok(mhWarm.ms / floor.ms <= 4));
 row('   Ratio md + html / `node -e 0`, cold', '', `${(mhCold.ms / floor.ms).toFixed(2)} ×`, '', '≤ 6 ×', ok(mhCold.ms / floor.ms <= 6));
 row('   md + html + docx build (Word output added)', word.runs, sec(word.ms), mb(word.rss));
+if (stackCold) {
+  row(
+    '   Stack floor, first run: the same libraries alone on the same inputs (yargs, js-yaml + zod, gray-matter, Handlebars, marked; scripts/stack-floor.mjs)',
+    stackCold.runs,
+    sec(stackCold.ms),
+    mb(stackCold.rss),
+  );
+  row('   Ratio stack floor / `node -e 0`', '', `${(stackCold.ms / floor.ms).toFixed(2)} ×`, '', '', '');
+  row(
+    "   Ratio md + html cold / stack floor (briefbook's own first-run work)",
+    '',
+    `${(mhCold.ms / stackCold.ms).toFixed(2)} ×`,
+    '',
+    '',
+    '',
+  );
+} else row(`   Stack floor: skipped — ${stack.skipped}`, '', '', '', '', 'not run');
 
 // Watch mode: one fact edited, the member memo's PDF rewritten.
 log('watch: one-fact edit → member memo PDF');

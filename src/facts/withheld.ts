@@ -46,6 +46,23 @@ export function textsFor(fb: FactBase, max: Sensitivity): TextsByAudience {
   return { withheld, shown };
 }
 
+/**
+ * False when `textsFor(fb, max)` withholds nothing: no item, and no item's notes, above
+ * `max` (a text's level is its item's or its notes', and an item hidden for the facts it
+ * rests on rests on one above `max`, which this finds). A pass over the items, not their
+ * texts: at the highest level in use a big fact base has nothing to withhold, and listing
+ * every text it may see to find that out was a walk of them all for each build.
+ * (True may still withhold nothing: notes above `max` on an item without any.)
+ */
+export function withholdsAny(fb: FactBase, max: Sensitivity): boolean {
+  for (const kind of KINDS) {
+    for (const item of (fb[kind] as Map<string, Item>).values()) {
+      if (above(levelOf(item), max) || above(noteLevel(item), max)) return true;
+    }
+  }
+  return false;
+}
+
 /** Why an item is hidden: its own level, or (resting on hidden facts) the highest of theirs. */
 const hiddenLevel = (fb: FactBase, item: Item) => restingLevel(item, (id) => fb.facts.get(id)?.sensitivity);
 

@@ -1,11 +1,18 @@
 // The leak guard's second half: text an audience may not see, pasted into its template in
 // any form, refuses the packet at the withheld item's file:line; text it may see does not.
+
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audience, FRONT, fixtureFactBase, INTERNAL_FRONT, SECRET, STAMP, shippedPartials } from '../../test/fixtures/render.js';
 import { REPO } from '../../test/helpers/cli.js';
 import { userErrorOf } from '../../test/helpers/errors.js';
+import type { FactBase } from '../facts/factbase.js';
+import { SENSITIVITIES, type Sensitivity } from '../facts/kinds.js';
+import { loadFactBase, loadFromFiles } from '../facts/load.js';
+import { textsFor, type WithheldText, withholdsAny } from '../facts/withheld.js';
 import { openProject } from '../project.js';
-import { buildLeakIndex, htmlWords, markdownWords, WINDOW } from './leak-guard.js';
+import { normalWords } from '../util/words.js';
+import { buildLeakIndex, htmlWords, markdownWords, SHORTEST, WINDOW } from './leak-guard.js';
 import { packetHtml, renderPacket } from './packet.js';
 import type { Partial } from './template-files/partials.js';
 
@@ -55,6 +62,27 @@ async function render(body: string, opts: { front?: string; partials?: Partial[]
 }
 
 const refusal = (body: string, opts: { front?: string; partials?: Partial[] } = {}) => userErrorOf(render(body, opts));
+
+/**
+ * The index as the guard defines it, with runs of words as strings instead of keys: every
+ * run of min(WINDOW, length) words of each withheld text of SHORTEST words or more (the first
+ * text to have it keeps it), less every run of the same sizes in any text the level shows.
+ */
+function referenceWindows(base: FactBase, level: Sensitivity): Map<string, WithheldText> {
+  const { withheld, shown } = textsFor(base, level);
+  const runs = (words: string[], size: number) => words.slice(0, words.length - size + 1).map((_, i) => words.slice(i, i + size).join(' '));
+  const out = new Map<string, WithheldText>();
+  const sizes = new Set<number>();
+  for (const from of withheld) {
+    const words = normalWords(from.text);
+    if (words.length < SHORTEST) continue;
+    const size = Math.min(words.length, WINDOW);
+    sizes.add(size);
+    for (const run of runs(words, size)) if (!out.has(run)) out.set(run, from);
+  }
+  for (const text of shown) for (const size of sizes) for (const run of runs(normalWords(text), size)) out.delete(run);
+  return out;
+}
 
 describe('leak guard: withheld text pasted into a public packet', () => {
   it.each([
@@ -170,6 +198,48 @@ describe('leak guard: the index', () => {
     expect(windows.filter((w) => w.startsWith('alpha corp is accused'))).toEqual([]);
     expect(windows).toContain('we accept that alpha corp is accused of');
     expect(buildLeakIndex(fb, 'restricted').windows.size).toBe(0);
+  });
+
+  it('is, for every level, the windows of withheld text less those of shown text, made here from the words themselves', async () => {
+    const { factBase: shipped } = await loadFactBase(REPO, join(REPO, 'data'));
+    for (const base of [fb, shipped]) {
+      for (const level of SENSITIVITIES) {
+        const index = buildLeakIndex(base, level);
+        const got = new Map([...index.windows.values()].map((w) => [w.words, w.from]));
+        expect(got).toEqual(referenceWindows(base, level));
+        expect(got.size).toBe(index.windows.size);
+      }
+    }
+    // The shipped project withholds from a public packet, and shares wording with it.
+    expect(buildLeakIndex(shipped, 'public').windows.size).toBeGreaterThan(1000);
+  });
+
+  it('reads no text where nothing is withheld, and only there', async () => {
+    const { factBase: shipped } = await loadFactBase(REPO, join(REPO, 'data'));
+    for (const base of [fb, shipped]) {
+      for (const level of SENSITIVITIES) {
+        expect(withholdsAny(base, level)).toBe(textsFor(base, level).withheld.length > 0);
+      }
+    }
+    expect(withholdsAny(shipped, 'internal')).toBe(false);
+    expect(withholdsAny(shipped, 'public')).toBe(true);
+  });
+
+  it('withholds the notes of a fact base whose items are all public', () => {
+    const NOTE_ONLY = 'Staff heard this from the outlet by phone and could not confirm it anywhere else.';
+    const files = {
+      'data/sources.yaml': 'sources:\n  - id: s.one\n    title: Alpha accused\n    via: [Reuters]\n',
+      'data/facts.yaml': `facts:\n  - id: pub.only\n    statement: Alpha Corp is accused.\n    status: alleged\n    sensitivity: public\n    note: "${NOTE_ONLY}"\n    sources: [{ source: s.one }]\n`,
+    };
+    const { factBase: publicOnly, report } = loadFromFiles(
+      Object.entries(files).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })),
+    );
+    expect(report.errors).toEqual([]);
+    expect(withholdsAny(publicOnly, 'public')).toBe(true);
+    expect([...buildLeakIndex(publicOnly, 'public').windows.values()].map((w) => w.words)).toContain(
+      'staff heard this from the outlet by phone',
+    );
+    expect(withholdsAny(publicOnly, 'internal')).toBe(false);
   });
 
   it('reads Markdown and HTML as a reader does', () => {

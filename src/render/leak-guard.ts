@@ -15,7 +15,8 @@ import { decodeHTML } from 'entities';
 import { UserError } from '../errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { type Sensitivity, SINGULAR } from '../facts/kinds.js';
-import { locateWithheld, textsFor, type WithheldText } from '../facts/withheld.js';
+import { locateWithheld, textsFor, type WithheldText, withholdsAny } from '../facts/withheld.js';
+import { KeySet } from '../util/key-set.js';
 import { normalWords, runKeys, runKeysOfSizes } from '../util/words.js';
 import type { Audience } from './template-files/audiences.js';
 
@@ -59,16 +60,20 @@ class Window {
 }
 
 export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
-  const { withheld, shown } = textsFor(fb, max);
   const windows: LeakIndex['windows'] = new Map();
+  if (!withholdsAny(fb, max)) return { max, windows, sizes: [], fb };
+  const { withheld, shown } = textsFor(fb, max);
   const sizeSet = new Set<number>();
+  const withheldKeys = new KeySet();
   for (const from of withheld) {
     const words = normalWords(from.text);
     if (words.length < SHORTEST) continue;
     const size = Math.min(words.length, WINDOW);
     sizeSet.add(size);
     runKeys(words, size).forEach((key, at) => {
-      if (!windows.has(key)) windows.set(key, new Window(at, from));
+      if (windows.has(key)) return;
+      windows.set(key, new Window(at, from));
+      withheldKeys.add(key);
     });
   }
   const sizes = [...sizeSet].sort();
@@ -76,7 +81,9 @@ export function buildLeakIndex(fb: FactBase, max: Sensitivity): LeakIndex {
   for (let i = 0; i < shown.length && windows.size > 0; i++) {
     const words = normalWords(shown[i] as string);
     if (words.length < (sizes[0] as number)) continue;
-    for (const keys of runKeysOfSizes(words, sizes)) for (const key of keys) windows.delete(key);
+    // Nearly every run a text may show is no window: the key set says so without asking the
+    // Map (util/key-set.ts). It only spares questions: a window is kept or cleared by the Map.
+    for (const keys of runKeysOfSizes(words, sizes)) for (const key of keys) if (withheldKeys.has(key)) windows.delete(key);
   }
   return { max, windows, sizes, fb };
 }
