@@ -57,7 +57,8 @@ export function textsFor(fb: FactBase, max: Sensitivity): TextsByAudience {
 export function withholdsAny(fb: FactBase, max: Sensitivity): boolean {
   for (const kind of KINDS) {
     for (const item of (fb[kind] as Map<string, Item>).values()) {
-      if (above(levelOf(item), max) || above(noteLevel(item), max)) return true;
+      // Notes are at their item's level or above it: this asks about the item too.
+      if (above(noteLevel(item), max)) return true;
     }
   }
   return false;

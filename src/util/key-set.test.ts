@@ -14,7 +14,7 @@ describe('KeySet', () => {
   it('answers as a Set does, through every growth of its table', () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 400 }), fc.array(key, { maxLength: 200 }), (added, asked) => {
-        const set = new KeySet(1);
+        const set = new KeySet();
         const reference = new Set<number>();
         for (const k of added) {
           set.add(k);
@@ -27,7 +27,7 @@ describe('KeySet', () => {
   });
 
   it('keeps keys apart that share their low 32 bits (one slot of the table)', () => {
-    const set = new KeySet(4);
+    const set = new KeySet();
     const same = [5, 5 + 2 ** 32, 5 + 2 ** 40, 5 + 2 ** 51];
     for (const k of same.slice(0, 3)) set.add(k);
     expect(same.map((k) => set.has(k))).toEqual([true, true, true, false]);

@@ -9,44 +9,35 @@
 const EMPTY = -1;
 
 export class KeySet {
-  private slots: Float64Array;
-  private mask: number;
+  private slots = new Float64Array(16).fill(EMPTY);
+  private mask = 15;
   private count = 0;
-
-  constructor(expected = 16) {
-    let size = 16;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Float64Array(size).fill(EMPTY);
-    this.mask = size - 1;
-  }
 
   get size(): number {
     return this.count;
   }
 
   has(key: number): boolean {
-    const slots = this.slots;
-    // A key's low 32 bits are its second hash (26 bits, see runKeys) and six of the first:
-    // already uniform, so they index the table as they are.
-    for (let i = (key >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
-      const slot = slots[i] as number;
-      if (slot === key) return true;
-      if (slot === EMPTY) return false;
-    }
+    return this.slots[this.slotOf(key)] === key;
   }
 
   add(key: number): void {
     if (!(key >= 0 && Number.isInteger(key))) throw new RangeError(`KeySet holds non-negative integers, not ${key}`);
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    const slots = this.slots;
-    for (let i = (key >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
+    const i = this.slotOf(key);
+    if (this.slots[i] === key) return;
+    this.slots[i] = key;
+    this.count++;
+  }
+
+  /** Where `key` is, or the empty slot where it would go (the table is never more than half full). */
+  private slotOf(key: number): number {
+    // A key's low 32 bits are its second hash (26 bits, see runKeys) and six of the first:
+    // already uniform, so they index the table as they are.
+    const { slots, mask } = this;
+    for (let i = (key >>> 0) & mask; ; i = (i + 1) & mask) {
       const slot = slots[i] as number;
-      if (slot === key) return;
-      if (slot === EMPTY) {
-        slots[i] = key;
-        this.count++;
-        return;
-      }
+      if (slot === key || slot === EMPTY) return i;
     }
   }
 
