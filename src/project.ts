@@ -10,6 +10,7 @@ import { DATE_FORMS_HINT, isDay, tryParseDate } from './util/dates.js';
 import { DEFAULT_LOCALE, LOCALE_IDS } from './util/number-locales.js';
 import { NOT_QUICK, quickYaml } from './util/quick-yaml.js';
 import { nodeAt } from './util/yaml-path.js';
+import { PLAIN } from './util/zod-plain.js';
 
 export const CONFIG_FILE = 'briefbook.yaml';
 
@@ -108,7 +109,7 @@ export function openProject(explicit: string | undefined, cwd = process.cwd()): 
   // A plain config that passes the schema is read the quick way; anything else goes
   // through `yaml`, which says where each problem is.
   const quick = quickYaml(text);
-  const checked = quick === NOT_QUICK ? undefined : configSchema.safeParse(quick ?? {});
+  const checked = quick === NOT_QUICK ? undefined : configSchema.safeParse(quick ?? {}, PLAIN);
   return projectOf(root, checked?.success ? checked.data : locatedConfig(text));
 }
 
@@ -122,7 +123,7 @@ function locatedConfig(text: string): ProjectConfig {
   };
   const [bad] = doc.errors;
   if (bad) throw UserError.at(at(bad.pos[0]), `cannot parse the project config: ${bad.message.split('\n')[0]}`, 'fix the YAML syntax', bad);
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  const parsed = configSchema.safeParse(doc.toJS() ?? {}, PLAIN);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = [...(issue?.path ?? []), ...(issue?.code === 'unrecognized_keys' ? [issue.keys[0] ?? ''] : [])];

@@ -2,6 +2,7 @@
 // problem located at file:line:col. Never throws for bad input; problems go to `diags`.
 import type { Diagnostic } from '../errors.js';
 import { NOT_QUICK, quickYaml } from '../util/quick-yaml.js';
+import { PLAIN, PLAIN_ITEMS } from '../util/zod-plain.js';
 import { conflictDiagnostics, findConflictMarkers, takeSide } from './conflict-markers.js';
 import { type FactFile, fileOutline, ITEM_SCHEMAS } from './item-schemas.js';
 import { KINDS, type Kind } from './kinds.js';
@@ -34,6 +35,9 @@ export interface ParsedFile {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Items this process has checked: past PLAIN_ITEMS, zod's compiled fast path pays (util/zod-plain.ts). */
+let itemsChecked = 0;
 
 /** `cache`: look the text up in, and keep a clean result in, the parse cache (parse-cache.ts). */
 export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cache?: boolean } = {}): ParsedFile {
@@ -140,7 +144,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
     return parsed;
   }
 
-  const outline = fileOutline.safeParse(js);
+  const outline = fileOutline.safeParse(js, PLAIN);
   if (outline.success) raw = outline.data;
   if (!outline.success) {
     for (const issue of outline.error.issues) diags.push(schemaDiagnostic(name, slow().doc, pos, issue));
@@ -159,7 +163,7 @@ export function parseFactFile(file: SourceFile, diags: Diagnostic[], opts: { cac
     const indexes: number[] = [];
     kept[kind] = indexes;
     data[kind] = list.flatMap((raw, index) => {
-      const r = schema.safeParse(raw);
+      const r = schema.safeParse(raw, itemsChecked++ < PLAIN_ITEMS ? PLAIN : undefined);
       if (r.success) {
         indexes.push(index);
         return [r.data];

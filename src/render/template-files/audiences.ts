@@ -6,6 +6,7 @@ import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, UserError } from '../../errors.js';
 import type { Project } from '../../project.js';
 import { nearest } from '../../util/closest.js';
+import { PLAIN } from '../../util/zod-plain.js';
 import { audienceNames, readAudience } from './audience-files.js';
 import { bannerProblems, derivedBanner } from './banner.js';
 import { FRONT_MATTER_KEYS, type FrontMatter, frontMatterSchema } from './front-matter.js';
@@ -116,7 +117,7 @@ export function parseAudience(name: string, file: string, text: string): Audienc
 
   // gray-matter's `matter` starts right after the opening `---`, so its line 1 is the file's line 1.
   const quick = quickFrontMatter(yamlText);
-  const checked = quick && frontMatterSchema.safeParse(quick.data);
+  const checked = quick && frontMatterSchema.safeParse(quick.data, PLAIN);
   const { data, keyPositions } =
     quick && checked?.success ? { data: checked.data, keyPositions: quick.keyPositions } : frontMatterOf(yamlText, at);
   const where = (key: string) => keyPositions[key] ?? keyPositions.sensitivity ?? { line: 1, column: 1 };
@@ -141,7 +142,7 @@ function frontMatterOf(yamlText: string, at: (line: number, column: number, mess
     });
     throw diagnosticsError(diagnostics);
   }
-  const result = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  const result = frontMatterSchema.safeParse(doc.toJS() ?? {}, PLAIN);
   if (!result.success) {
     const diagnostics: Diagnostic[] = [];
     for (const issue of result.error.issues) {
