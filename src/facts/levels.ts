@@ -4,11 +4,12 @@
 // (a fact's, a citation's, a source's `note`) are for internal readers whatever their item.
 import { SENSITIVITIES, type Sensitivity } from './kinds.js';
 
-// A lookup, not SENSITIVITIES.indexOf: the guard asks for every item a render reads.
-const RANKS: Record<string, number> = Object.fromEntries(SENSITIVITIES.map((s, i) => [s, i]));
+// A Map, not SENSITIVITIES.indexOf or an object's own keys: the guard asks for every item
+// a render reads (an own-key check was ~1.5 % of a Markdown build at 10,000 facts).
+const RANKS = new Map<string, number>(SENSITIVITIES.map((s, i) => [s, i]));
 
 /** A level's place in SENSITIVITIES (-1 for anything else, as indexOf). */
-export const rank = (s: Sensitivity): number => (Object.hasOwn(RANKS, s) ? (RANKS[s] as number) : -1);
+export const rank = (s: Sensitivity): number => RANKS.get(s) ?? -1;
 
 /** True when `level` is above what a reader cleared for `max` may see. */
 export const above = (level: Sensitivity, max: Sensitivity) => rank(level) > rank(max);

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audience, FRONT, fixtureFactBase, INTERNAL_FRONT, SECRET, STAMP, shippedPartials } from '../../test/fixtures/render.js';
 import { REPO } from '../../test/helpers/cli.js';
-import { userErrorOf } from '../../test/helpers/errors.js';
+import { userError, userErrorOf } from '../../test/helpers/errors.js';
 import type { FactBase } from '../facts/factbase.js';
 import { SENSITIVITIES, type Sensitivity } from '../facts/kinds.js';
 import { loadFactBase, loadFromFiles } from '../facts/load.js';
 import { textsFor, type WithheldText, withholdsAny } from '../facts/withheld.js';
 import { openProject } from '../project.js';
 import { normalWords } from '../util/words.js';
-import { buildLeakIndex, htmlWords, markdownWords, SHORTEST, WINDOW } from './leak-guard.js';
+import { buildLeakIndex, checkNoLeak, htmlWords, markdownWords, SHORTEST, WINDOW } from './leak-guard.js';
 import { packetHtml, renderPacket } from './packet.js';
 import type { Partial } from './template-files/partials.js';
 
@@ -212,6 +212,26 @@ describe('leak guard: the index', () => {
     }
     // The shipped project withholds from a public packet, and shares wording with it.
     expect(buildLeakIndex(shipped, 'public').windows.size).toBeGreaterThan(1000);
+  });
+
+  it('finds every window it holds, anywhere in a packet', async () => {
+    const { factBase: shipped } = await loadFactBase(REPO, join(REPO, 'data'));
+    const a = audience('', INTERNAL_FRONT);
+    let checked = 0;
+    for (const base of [fb, shipped]) {
+      for (const level of SENSITIVITIES) {
+        const index = buildLeakIndex(base, level);
+        for (const w of index.windows.values()) {
+          const out = { markdown: `Lead words before it ${w.words} and words after it.`, html: '', front: [] };
+          const e = userError(() => checkNoLeak(a, index, out));
+          const named = [e.message, ...(e.diagnostics ?? []).map((d) => d.message)].join('\n');
+          expect(named).toContain(`"${w.from.id}"`);
+          checked++;
+        }
+        checkNoLeak(a, index, { markdown: 'Nothing here is withheld from anyone at all, in any packet.', html: '', front: [] });
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('reads no text where nothing is withheld, and only there', async () => {
