@@ -48,7 +48,10 @@ const { values, positionals } = parsed;
 if (values.snapshot !== undefined) {
   if (positionals.length > 0) usage('--snapshot takes one folder and nothing else');
   const dir = resolve(values.snapshot);
-  if (!existsSync(join(REPO, 'dist', 'cli.cjs'))) usage('no dist/cli.cjs here: run `npm run build` first');
+  if (!existsSync(join(REPO, 'dist', 'cli.cjs'))) {
+    process.stderr.write('ab-cold: no dist/cli.cjs here: run `npm run build` first\n');
+    process.exit(1);
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // What the published package holds (package.json's "files"), as an install would have it.

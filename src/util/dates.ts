@@ -65,7 +65,7 @@ const isoDays = new Map<number, string>();
 
 /**
  * The YYYY-MM-DD of a day number. Kept once made: every date a render reads is made an
- * interval again, and a Date and its ISO string for each ends was ~2 % of a Markdown build
+ * interval again, and a Date and its ISO string for each end was ~2 % of a Markdown build
  * at 10,000 facts; a fact base names a few thousand days at most.
  */
 export function isoDay(n: number): string {
